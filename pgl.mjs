@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+console.log('create', Date.now()-t); t=Date.now();
+await db.exec('create extension if not exists pg_trgm; create table a(x text);');
+console.log((await db.query("select version(), to_tsvector('indonesian','mensosialisasikan vaksinasi') v")).rows);
+const dump = await db.dumpDataDir('gzip'); console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+console.log('clone', Date.now()-t, (await db2.query('select count(*) from a')).rows);

@@ -1,0 +1,55 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getRuntime } from '$lib/server/runtime';
+import { findActorBySessionToken } from '$lib/server/auth/auth.queries';
+import { tokenFromHeaders } from '$lib/server/http/session-cookie';
+import { m } from '$lib/paraglide/messages.js';
+
+export const init: ServerInit = async () => {
+	const runtime = await getRuntime();
+	process.once('sveltekit:shutdown', () => void runtime.stop());
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+/** Resolves the session to `locals.actor` for pages; /api requests are resolved by the API. */
+const session: Handle = async ({ event, resolve }) => {
+	const { database, config } = await getRuntime();
+	const isApi = event.url.pathname.startsWith('/api/');
+	const token = isApi ? undefined : tokenFromHeaders(event.request.headers);
+	const actor = token ? await findActorBySessionToken(database.db, token) : null;
+	event.locals.actor = actor;
+	event.locals.sessionToken = token;
+	event.locals.ctx = {
+		db: database.db,
+		actor,
+		publicUrl: config.publicUrl,
+		ip: safeClientAddress(event),
+		userAgent: event.request.headers.get('user-agent') ?? undefined
+	};
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	if (!isApi) response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+function safeClientAddress(event: Parameters<Handle>[0]['event']) {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'local';
+	}
+}
+
+export const handle = sequence(i18n, session);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status >= 500) console.error('[page] unexpected error', error);
+	return { message: status === 404 ? m.err_not_found() : m.err_server() };
+};

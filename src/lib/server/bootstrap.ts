@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { appState, users } from './db/schema';
+import { loadRegency } from './regions/region-source';
+import { insertRegions } from './regions/regions.queries';
+import { seedDemo } from './demo/demo.seed';
+
+/**
+ * First-start initialisation, run once per database under the start-up lock: loads the city's
+ * regions and, unless disabled, the demo dataset.
+ */
+export async function initialiseDatabase(db: Db, opts: { region: string; demo: boolean; log?: (s: string) => void }) {
+	const log = opts.log ?? console.info;
+	const [done] = await db.select().from(appState).where(eq(appState.key, 'initialised_at'));
+	if (done) return false;
+	await db.transaction(async (tx) => {
+		const rows = loadRegency(opts.region);
+		if (rows.length === 0) throw new Error(`SIMPUL_REGION ${opts.region} is not a kota/kabupaten code in idn-area-data`);
+		await insertRegions(tx, rows);
+		log(`[simpul] loaded ${rows.length} regions of ${opts.region}`);
+		if (opts.demo) {
+			await seedDemo(tx, opts.region);
+			log('[simpul] demo dataset created (SIMPUL_DEMO=0 to start without it)');
+		}
+		await tx.insert(appState).values([
+			{ key: 'initialised_at', value: new Date().toISOString() },
+			{ key: 'home_region', value: opts.region }
+		]);
+	});
+	return true;
+}
+
+/** The kota/kabupaten this installation serves. */
+export async function homeRegion(db: Db): Promise<string> {
+	const [row] = await db.select().from(appState).where(eq(appState.key, 'home_region'));
+	return (row?.value as string) ?? '33.71';
+}
+
+export async function countDemoUsers(db: Db) {
+	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemo, true));
+	return row.n;
+}

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+
+export { schema };
+/** A database or a transaction: queries take this first. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+	db: Db;
+	engine: 'pglite' | 'postgres';
+	close(): Promise<void>;
+	/** node-postgres pool when on a PostgreSQL server (used for the migration lock). */
+	pool?: pg.Pool;
+	pglite?: PGlite;
+};
+
+export const pgliteExtensions = { pg_trgm };
+
+/** Opens PGlite in `dataDir` (created if missing), or a PostgreSQL pool when `url` is given. */
+export async function openDatabase(opts: {
+	url?: string;
+	dataDir?: string;
+	pglite?: PGlite;
+	poolSize?: number;
+}): Promise<Database> {
+	if (opts.url) {
+		const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+		pool.on('error', (err) => console.error('[db] idle client error', err.message));
+		return {
+			db: drizzlePg(pool, { schema }) as unknown as Db,
+			engine: 'postgres',
+			pool,
+			close: () => pool.end()
+		};
+	}
+	let client = opts.pglite;
+	let unlock = () => {};
+	if (!client) {
+		const dir = resolve(opts.dataDir ?? './data', 'pglite');
+		mkdirSync(dir, { recursive: true });
+		unlock = lockDataDir(dir);
+		client = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
+	}
+	const pglite = client;
+	return {
+		db: drizzlePglite(pglite, { schema }) as unknown as Db,
+		engine: 'pglite',
+		pglite,
+		close: async () => {
+			await pglite.close();
+			unlock();
+		}
+	};
+}
+
+/**
+ * PGlite allows one process per data directory; a second one would corrupt it. A pid file makes
+ * the second process (say, a CLI command while the server runs) stop with a clear message.
+ */
+function lockDataDir(dir: string): () => void {
+	const file = resolve(dir, '..', 'simpul.pid');
+	if (existsSync(file)) {
+		const pid = Number(readFileSync(file, 'utf8'));
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new Error(`The embedded database in ${dir} is in use by process ${pid}. Stop it first (or use DATABASE_URL for several processes).`);
+		}
+	}
+	writeFileSync(file, String(process.pid));
+	const release = () => rmSync(file, { force: true });
+	process.once('exit', release);
+	return release;
+}
+
+function isAlive(pid: number) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

@@ -1,0 +1,5 @@
+export * from './regions';
+export * from './users';
+export * from './files';
+export * from './kims';
+export * from './system';

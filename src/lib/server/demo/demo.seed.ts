@@ -1,0 +1,107 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { kimMembers, kims, users, regions, files } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { slugify } from '../../shared/slug';
+import { VILLAGE_LEVELS } from '../regions/regions.rules';
+import type { KimFocus, KimPosition } from '../../shared/roles';
+
+export const DEMO_PASSWORD = 'simpul-demo';
+export const DEMO_ACCOUNTS = {
+	admin: 'admin@simpul.test',
+	petugas: 'petugas@simpul.test',
+	pengurus: 'pengurus@simpul.test',
+	anggota: 'anggota@simpul.test',
+	warga: 'warga@simpul.test'
+} as const;
+
+const SUFFIXES = ['Cerdas', 'Berdaya', 'Mandiri', 'Guyub', 'Maju', 'Harmoni', 'Lestari', 'Kreatif', 'Informatif', 'Bersatu', 'Gemilang', 'Sejahtera'];
+const FIRST = ['Siti', 'Budi', 'Dewi', 'Agus', 'Rina', 'Eko', 'Wulan', 'Joko', 'Ani', 'Hadi', 'Lestari', 'Bambang', 'Nur', 'Yanto', 'Sri', 'Teguh'];
+const LAST = ['Rahayu', 'Santoso', 'Wibowo', 'Lestari', 'Pratama', 'Susanti', 'Hidayat', 'Kurniawan', 'Handayani', 'Setiawan'];
+const FOCI: KimFocus[][] = [['literasi'], ['ekonomi_kreatif'], ['sosial_budaya'], ['literasi', 'sosial_budaya'], ['ekonomi_kreatif', 'literasi']];
+
+/**
+ * The demo dataset: about a dozen KIMs over the home region's kelurahan (most verified, some
+ * waiting, one returned, one with an expired board term), members in every position and the five
+ * documented demo accounts. Everything is marked is_demo so `demo:purge` removes exactly it.
+ */
+export async function seedDemo(db: Db, regionCode: string) {
+	const villages = await db
+		.select()
+		.from(regions)
+		.where(sql`${regions.code} like ${regionCode + '.%'} and ${inArray(regions.level, VILLAGE_LEVELS)}`)
+		.orderBy(regions.code);
+	if (villages.length === 0) return;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const user = async (email: string, name: string, role: 'warga' | 'petugas' | 'admin' = 'warga', kelurahanCode: string | null = null) => {
+		const [row] = await db.insert(users).values({ email, name, role, passwordHash, isDemo: true, kelurahanCode }).returning();
+		return row;
+	};
+	const admin = await user(DEMO_ACCOUNTS.admin, 'Admin Demo', 'admin');
+	const petugas = await user(DEMO_ACCOUNTS.petugas, 'Petugas Diskominfo (demo)', 'petugas');
+	const count = Math.min(12, villages.length);
+	let person = 0;
+	const personName = () => {
+		const n = person++;
+		return `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
+	};
+	for (let i = 0; i < count; i++) {
+		// Spread over the list so every kecamatan gets KIMs.
+		const village = villages[Math.floor((i * villages.length) / count)];
+		const status = i === 9 || i === 10 ? 'registered' : i === 11 ? 'returned' : 'verified';
+		const name = `KIM ${village.name} ${SUFFIXES[i % SUFFIXES.length]}`;
+		const year = 2019 + (i % 6);
+		const termEnds = i === 3 ? '2025-06-30' : `${2027 + (i % 3)}-12-31`;
+		const [kim] = await db
+			.insert(kims)
+			.values({
+				slug: slugify(name),
+				name,
+				kelurahanCode: village.code,
+				kecamatanCode: village.parentCode!,
+				description: `Kelompok Informasi Masyarakat di Kelurahan ${village.name}: menyebarkan program pemerintah dan kabar kampung lewat pertemuan warga, grup WhatsApp dan media sosial.`,
+				foundedOn: `${year}-0${1 + (i % 9)}-15`,
+				skNumber: `${100 + i}/KEP/${year}`,
+				skDate: `${year}-0${1 + (i % 9)}-20`,
+				termStartsOn: i === 3 ? '2022-07-01' : `${2024 + (i % 2)}-01-01`,
+				termEndsOn: termEnds,
+				focus: FOCI[i % FOCI.length],
+				contactPhone: `0812${String(3000000 + i * 1111).padStart(7, '0')}`,
+				status,
+				statusReason: status === 'returned' ? 'Lampirkan SK kelurahan yang sudah ditandatangani.' : null,
+				verifiedAt: status === 'verified' ? new Date() : null,
+				verifiedBy: status === 'verified' ? petugas.id : null,
+				createdBy: admin.id,
+				isDemo: true
+			})
+			.returning();
+		const members: [string, string, KimPosition][] = [];
+		if (i === 0) {
+			members.push([DEMO_ACCOUNTS.pengurus, 'Pengurus Demo', 'ketua'], [DEMO_ACCOUNTS.anggota, 'Anggota Demo', 'anggota']);
+			members.push([`sekretaris.${kim.slug}@demo.simpul.test`, personName(), 'sekretaris'], [`bendahara.${kim.slug}@demo.simpul.test`, personName(), 'bendahara'], [`seksi.${kim.slug}@demo.simpul.test`, personName(), 'seksi']);
+		} else {
+			const size = i === 5 ? 2 : 3 + (i % 4); // KIM #5 shows the "fewer than 3 members" warning
+			const positions: KimPosition[] = ['ketua', 'sekretaris', 'bendahara', 'seksi', 'anggota', 'anggota'];
+			for (let p = 0; p < size; p++) members.push([`${positions[p]}${p}.${kim.slug}@demo.simpul.test`, personName(), positions[p]]);
+		}
+		for (const [email, memberName, position] of members) {
+			const u = await user(email, memberName, 'warga', village.code);
+			await db.insert(kimMembers).values({ kimId: kim.id, userId: u.id, position });
+		}
+	}
+	await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
+}
+
+/** Removes every demo record (users, KIMs and their members and files). */
+export async function purgeDemo(db: Db) {
+	return db.transaction(async (tx) => {
+		const demoKims = await tx.select({ id: kims.id }).from(kims).where(eq(kims.isDemo, true));
+		const ids = demoKims.map((k) => k.id);
+		if (ids.length) {
+			await tx.delete(files).where(inArray(files.ownerId, ids));
+			await tx.delete(kims).where(inArray(kims.id, ids));
+		}
+		const removedUsers = await tx.delete(users).where(eq(users.isDemo, true)).returning({ id: users.id });
+		return { kims: ids.length, users: removedUsers.length };
+	});
+}

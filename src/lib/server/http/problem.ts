@@ -1,0 +1,43 @@
+import type { ZodError } from 'zod';
+import { AppError, type ErrorCode, type FieldError } from '../errors';
+import { m } from '../../paraglide/messages.js';
+
+/** The only map from error codes to HTTP statuses. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+	INVALID: 400,
+	UNAUTHENTICATED: 401,
+	FORBIDDEN: 403,
+	NOT_FOUND: 404,
+	CONFLICT: 409,
+	RATE_LIMITED: 429
+};
+
+export const zodFieldErrors = (error: ZodError): FieldError[] =>
+	error.issues.map((i) => ({ path: i.path.join('.') || '_', message: i.message }));
+
+/** Turns anything thrown into an AppError, or undefined for an unexpected failure. */
+export function toAppError(err: unknown): AppError | undefined {
+	if (err instanceof AppError) return err;
+	if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as ZodError).issues)) {
+		const errors = zodFieldErrors(err as ZodError);
+		return new AppError('INVALID', errors[0]?.message ?? m.err_invalid(), { errors });
+	}
+	return undefined;
+}
+
+/** RFC 9457 problem+json for an error; unexpected errors become a logged 500 without details. */
+export function problemResponse(err: unknown): Response {
+	const app = toAppError(err);
+	if (!app) console.error('[http] unexpected error', err);
+	const status = app ? HTTP_STATUS[app.code] : 500;
+	const body = {
+		type: 'about:blank',
+		status,
+		code: app?.code ?? 'INTERNAL',
+		title: app?.message ?? m.err_server(),
+		...(app?.details.errors ? { errors: app.details.errors } : {})
+	};
+	const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+	if (app?.details.retryAfter) headers['retry-after'] = String(app.details.retryAfter);
+	return new Response(JSON.stringify(body), { status, headers });
+}

@@ -1,0 +1,47 @@
+import { getConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { countDemoUsers, initialiseDatabase } from './bootstrap';
+import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
+import { createApi } from './http/app';
+
+export type Runtime = {
+	config: Config;
+	database: Database;
+	api: ReturnType<typeof createApi>;
+	stop(): Promise<void>;
+};
+
+/** Opens and migrates the database, initialises it on first start, starts the outbox worker. */
+export async function startRuntime(config: Config = getConfig()): Promise<Runtime> {
+	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SIMPUL_DATA_DIR });
+	const { db } = database;
+	await migrateDatabase(database, () =>
+		initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO }).then(() => undefined)
+	);
+	const demoUsers = await countDemoUsers(db);
+	if (demoUsers > 0) {
+		console.warn(
+			`[simpul] WARNING: ${demoUsers} demo accounts exist with the public password "simpul-demo". ` +
+				'Remove them before real use: npm run simpul -- demo:purge'
+		);
+	}
+	const stopWorker = config.SIMPUL_WORKER
+		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM))
+		: () => {};
+	const api = createApi({ db, publicUrl: config.publicUrl, secureCookies: config.secureCookies, sessionDays: config.SESSION_DAYS });
+	console.info(`[simpul] ready on ${database.engine === 'pglite' ? `PGlite (${config.SIMPUL_DATA_DIR})` : 'PostgreSQL'}`);
+	return {
+		config,
+		database,
+		api,
+		async stop() {
+			stopWorker();
+			await database.close();
+		}
+	};
+}
+
+let current: Promise<Runtime> | undefined;
+/** The process-wide runtime, started on first use. */
+export const getRuntime = () => (current ??= startRuntime());
