@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, logIn, logOut } from './helpers';
+
+test('a resident registers, sees their account, logs out and back in', async ({ page }) => {
+	await page.goto('/');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Daftar', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Daftar sebagai warga' })).toBeVisible();
+	await expectAccessible(page);
+
+	// Bad input: the error summary links to the fields, the typed values stay.
+	await page.getByLabel('Nama lengkap').fill('Rina Wulandari');
+	await page.getByLabel('Alamat surel').fill('bukan-surel');
+	await page.getByLabel('Kata sandi').fill('pendek');
+	await page.getByRole('button', { name: 'Buat akun' }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText('Ada masalah');
+	await expect(summary.getByRole('link', { name: /alamat surel yang benar/ })).toBeVisible();
+	await expect(summary.getByRole('link', { name: 'Kata sandi minimal 8 karakter' })).toBeVisible();
+	await expect(page.getByLabel('Nama lengkap')).toHaveValue('Rina Wulandari');
+	await expectAccessible(page);
+
+	const email = `rina.${Date.now()}@contoh.id`;
+	await page.getByLabel('Alamat surel').fill(email);
+	await page.getByLabel('Kata sandi').fill('kata-sandi-rina');
+	await page.getByLabel(/Kelurahan tempat tinggal/).selectOption({ label: 'Tidar Selatan' });
+	await page.getByRole('button', { name: 'Buat akun' }).click();
+	await expect(page).toHaveURL(/\/akun/);
+	await expect(page.getByText('Selamat datang, Rina Wulandari')).toBeVisible();
+	await expect(page.getByText('Tidar Selatan')).toBeVisible();
+
+	await logOut(page);
+	await logIn(page, email, 'kata-sandi-rina');
+	await expect(page.getByRole('link', { name: 'Akun saya' })).toBeVisible();
+});
+
+test('a wrong password is refused with a message on the page', async ({ page }) => {
+	await page.goto('/masuk');
+	await page.getByLabel('Alamat surel').fill('warga@simpul.test');
+	await page.getByLabel('Kata sandi').fill('salah-sekali');
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByRole('alert')).toContainText('Surel atau kata sandi salah');
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+	await logIn(page, 'warga@simpul.test');
+	const cookie = (await context.cookies()).find((c) => c.name === 'simpul_session');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+});
+
+test('the language switch turns the interface to English and back', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'KIM directory' })).toBeVisible();
+	await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
+	await expect(page.getByRole('link', { name: 'Direktori KIM' })).toBeVisible();
+});
+
+test('the API documentation is browsable', async ({ page }) => {
+	await page.goto('/api/docs');
+	await expect(page.getByText('Simpul API')).toBeVisible();
+	await expect(page.getByText('/api/v1/auth/login').first()).toBeVisible();
+});

@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO_PASSWORD = 'simpul-demo';
+
+/** Logs in through the form, as a person would. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/masuk');
+	await page.getByLabel('Alamat surel').fill(email);
+	await page.getByLabel('Kata sandi').fill(password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page).not.toHaveURL(/\/masuk/);
+}
+
+export async function logOut(page: Page) {
+	await page.getByRole('button', { name: 'Keluar' }).click();
+	await expect(page.getByText('Anda sudah keluar.')).toBeVisible();
+}
+
+/** Fails on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}

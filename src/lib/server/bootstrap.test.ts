@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDatabase } from '../../../tests/db';
+import { testApi } from '../../../tests/factories';
+import type { Db } from './db/client';
+import { kimMembers, kims, users } from './db/schema';
+import { countDemoUsers, initialiseDatabase } from './bootstrap';
+import { loadRegency } from './regions/region-source';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, purgeDemo } from './demo/demo.seed';
+
+let db: Db;
+beforeAll(async () => {
+	db = (await createTestDatabase()).db;
+});
+
+describe('regions from idn-area-data and the seed file', () => {
+	it('loads Kota Magelang: province, city, 3 kecamatan, 17 kelurahan with known population', () => {
+		const rows = loadRegency('33.71');
+		const byLevel = (l: string) => rows.filter((r) => r.level === l);
+		expect(byLevel('provinsi')).toEqual([expect.objectContaining({ code: '33', name: 'Jawa Tengah' })]);
+		expect(byLevel('kota')).toEqual([expect.objectContaining({ code: '33.71', name: 'Kota Magelang', population: 128709, areaKm2: 18.558 })]);
+		expect(byLevel('kecamatan').map((r) => r.name)).toEqual(['Magelang Selatan', 'Magelang Utara', 'Magelang Tengah']);
+		expect(byLevel('kelurahan')).toHaveLength(17);
+		expect(rows.find((r) => r.code === '33.71.01.1011')).toMatchObject({ name: 'Tidar Selatan', population: 5697, parentCode: '33.71.01' });
+		expect(rows.find((r) => r.code === '33.71.01.1003')?.population).toBeNull();
+	});
+
+	it('returns nothing for an unknown code', () => {
+		expect(loadRegency('99.99')).toEqual([]);
+	});
+});
+
+describe('first start', () => {
+	it('creates the demo dataset once, with the documented accounts', async () => {
+		expect(await initialiseDatabase(db, { region: '33.71', demo: true, log: () => {} })).toBe(true);
+		expect(await initialiseDatabase(db, { region: '33.71', demo: true, log: () => {} })).toBe(false);
+
+		const all = await db.select().from(kims);
+		expect(all.length).toBeGreaterThanOrEqual(10);
+		expect(new Set(all.map((k) => k.status))).toEqual(new Set(['verified', 'registered', 'returned']));
+		expect(new Set(all.map((k) => k.kecamatanCode)).size).toBe(3);
+		const positions = await db.selectDistinct({ p: kimMembers.position }).from(kimMembers);
+		expect(positions.map((p) => p.p).sort()).toEqual(['anggota', 'bendahara', 'ketua', 'sekretaris', 'seksi']);
+
+		const { call } = testApi(db);
+		const login = async (email: string) => (await call('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } })).body;
+		expect((await login(DEMO_ACCOUNTS.admin)).user.roles).toContain('admin');
+		expect((await login(DEMO_ACCOUNTS.petugas)).user.roles).toContain('petugas');
+		expect((await login(DEMO_ACCOUNTS.warga)).user.roles).toEqual(['warga']);
+		const pengurus = await call('GET', '/api/v1/me', { token: (await login(DEMO_ACCOUNTS.pengurus)).token });
+		const anggota = await call('GET', '/api/v1/me', { token: (await login(DEMO_ACCOUNTS.anggota)).token });
+		expect(pengurus.body.roles).toContain('pengurus');
+		expect(anggota.body.roles).toContain('anggota');
+		expect(anggota.body.kims[0].id).toBe(pengurus.body.kims[0].id);
+		const [kim] = await db.select().from(kims).where(eq(kims.id, pengurus.body.kims[0].id));
+		expect(kim.status).toBe('verified');
+	});
+
+	it('demo:purge removes exactly the demo data', async () => {
+		const real = await db.insert(users).values({ email: 'asli@contoh.id', name: 'Pengguna Asli' }).returning();
+		expect(await countDemoUsers(db)).toBeGreaterThan(5);
+		const removed = await purgeDemo(db);
+		expect(removed.users).toBeGreaterThan(5);
+		expect(await countDemoUsers(db)).toBe(0);
+		expect(await db.select({ n: sql<number>`count(*)::int` }).from(kims)).toEqual([{ n: 0 }]);
+		expect(await db.select().from(users).where(eq(users.id, real[0].id))).toHaveLength(1);
+	});
+});

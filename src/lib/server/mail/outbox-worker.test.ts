@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase } from '../../../../tests/db';
+import { outbox } from '../db/schema';
+import type { Db } from '../db/client';
+import { enqueueMail } from './mail';
+import { backoffMs, mailDeliverer, MAX_ATTEMPTS, processOutbox } from './outbox-worker';
+
+let db: Db;
+const received: { to: string[]; data: string }[] = [];
+let rejectNext = 0;
+const smtp = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['STARTTLS'],
+	onData(stream, session, callback) {
+		let data = '';
+		stream.on('data', (c) => (data += c));
+		stream.on('end', () => {
+			if (rejectNext > 0) {
+				rejectNext--;
+				return callback(new Error('mailbox busy'));
+			}
+			received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+			callback();
+		});
+	}
+});
+let smtpUrl = '';
+
+beforeAll(async () => {
+	db = (await createTestDatabase()).db;
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+	smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+describe('outbox worker', () => {
+	it('delivers queued mail over real SMTP exactly once', async () => {
+		await enqueueMail(db, { to: 'warga@contoh.id', subject: 'Uji coba', text: 'Halo dari Simpul' });
+		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
+		expect(await processOutbox(db, deliver)).toEqual({ claimed: 1, delivered: 1 });
+		expect(await processOutbox(db, deliver)).toEqual({ claimed: 0, delivered: 0 });
+		expect(received).toHaveLength(1);
+		expect(received[0].to).toEqual(['warga@contoh.id']);
+		expect(received[0].data).toContain('Halo dari Simpul');
+		const [row] = await db.select().from(outbox);
+		expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+	});
+
+	it('without SMTP writes the mail to the log and keeps it in the outbox', async () => {
+		await db.delete(outbox);
+		await enqueueMail(db, { to: 'a@contoh.id', subject: 'Tautan', text: 'isi surel' });
+		const lines: string[] = [];
+		await processOutbox(db, mailDeliverer(undefined, 'x', (s) => lines.push(s)));
+		expect(lines.join()).toContain('isi surel');
+		const [row] = await db.select().from(outbox);
+		expect(row.status).toBe('logged');
+	});
+
+	it('retries with backoff after a failure, then gives up as failed', async () => {
+		await db.delete(outbox);
+		await enqueueMail(db, { to: 'b@contoh.id', subject: 'Coba lagi', text: 'x' });
+		rejectNext = 1;
+		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
+		const t0 = new Date();
+		await processOutbox(db, deliver, 20, t0);
+		let [row] = await db.select().from(outbox);
+		expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+		expect(row.lastError).toContain('mailbox busy');
+		expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + backoffMs(1));
+		// not due yet: nothing happens
+		expect((await processOutbox(db, deliver, 20, t0)).claimed).toBe(0);
+		await processOutbox(db, deliver, 20, new Date(t0.getTime() + backoffMs(1)));
+		[row] = await db.select().from(outbox).where(eq(outbox.id, row.id));
+		expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+
+		await enqueueMail(db, { to: 'c@contoh.id', subject: 'Gagal', text: 'x' });
+		const failing = async () => { throw new Error('down'); };
+		let now = new Date();
+		for (let i = 0; i < MAX_ATTEMPTS; i++) {
+			await processOutbox(db, failing, 20, now);
+			now = new Date(now.getTime() + 3600_000 * 2);
+		}
+		const [last] = await db.select().from(outbox).where(eq(outbox.status, 'failed'));
+		expect(last).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'down' });
+	});
+
+	it('backoff grows and is capped at one hour', () => {
+		expect([1, 2, 3].map(backoffMs)).toEqual([30_000, 60_000, 120_000]);
+		expect(backoffMs(20)).toBe(3600_000);
+	});
+});
