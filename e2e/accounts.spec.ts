@@ -53,9 +53,9 @@ test('the language switch turns the interface to English and back', async ({ pag
 	await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 	await page.getByRole('link', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.getByRole('link', { name: 'KIM directory' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'KIM directory', exact: true })).toBeVisible();
 	await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
-	await expect(page.getByRole('link', { name: 'Direktori KIM' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Direktori KIM', exact: true })).toBeVisible();
 });
 
 test('the API documentation is browsable', async ({ page }) => {

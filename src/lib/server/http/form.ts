@@ -1,7 +1,7 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { FieldError } from '../errors';
-import { toAppError } from './problem';
+import { HTTP_STATUS, toAppError } from './problem';
 
 export type FormFailure = {
 	message: string;
@@ -29,7 +29,8 @@ const echo = (values: Record<string, unknown>) =>
 
 /**
  * Runs a form action: parses the form with `schema`, runs `action`, and turns AppErrors into
- * what pages show (field errors with the submitted values kept, 403, login redirect, 404).
+ * what pages show: the message and field errors with the submitted values kept (no secrets or
+ * files), or the 404 page. Pages that need a login guard their load with `requireActor`.
  */
 export async function runForm<S extends z.ZodType, R>(
 	event: RequestEvent,
@@ -43,19 +44,8 @@ export async function runForm<S extends z.ZodType, R>(
 	} catch (err) {
 		const app = toAppError(err);
 		if (!app) throw err;
-		switch (app.code) {
-			case 'UNAUTHENTICATED':
-				if (!event.locals.actor) redirect(303, `/masuk?next=${encodeURIComponent(event.url.pathname)}`);
-				return fail(401, { message: app.message, errors: app.details.errors ?? [], values: echo(values) });
-			case 'NOT_FOUND':
-				error(404, app.message);
-			default:
-				return fail(app.code === 'FORBIDDEN' ? 403 : app.code === 'RATE_LIMITED' ? 429 : 400, {
-					message: app.message,
-					errors: app.details.errors ?? [],
-					values: echo(values)
-				});
-		}
+		if (app.code === 'NOT_FOUND') error(404, app.message);
+		return fail(HTTP_STATUS[app.code], { message: app.message, errors: app.details.errors ?? [], values: echo(values) });
 	}
 }
 
