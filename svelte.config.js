@@ -4,7 +4,22 @@ import adapter from '@sveltejs/adapter-node';
 export default {
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// Form posts from other origins are refused (SvelteKit's CSRF check).
-		csrf: { trustedOrigins: [] }
+		// Form posts from other origins are refused (SvelteKit's CSRF check covers pages and /api).
+		csrf: { trustedOrigins: [] },
+		// Pages run only their own scripts; SvelteKit hashes its inline boot script.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logIn, logOut } from './helpers';
+import { expectAccessible, logIn, logOut, waitForMail } from './helpers';
 
 test('a resident registers, sees their account, logs out and back in', async ({ page }) => {
 	await page.goto('/');
@@ -62,4 +62,25 @@ test('the API documentation is browsable', async ({ page }) => {
 	await page.goto('/api/docs');
 	await expect(page.getByText('Simpul API')).toBeVisible();
 	await expect(page.getByText('/api/v1/auth/login').first()).toBeVisible();
+});
+
+test('a resident resets a forgotten password through the emailed link', async ({ page }) => {
+	await page.goto('/masuk');
+	await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+	await page.getByLabel('Alamat surel').fill('warga@simpul.test');
+	await page.getByRole('button', { name: 'Kirim tautan' }).click();
+	await expect(page.getByRole('status')).toContainText('Jika surel itu terdaftar');
+
+	const mail = await waitForMail('warga@simpul.test');
+	const link = mail.match(/https?:\/\/[^\s]+\/atur-sandi\?token=[A-Za-z0-9_%-]+/)![0];
+	await page.goto(new URL(link).pathname + new URL(link).search);
+	await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-baru-warga');
+	await page.getByLabel('Ulangi kata sandi baru').fill('sandi-baru-lain');
+	await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+	await expect(page.getByRole('alert')).toContainText('Kedua kata sandi tidak sama');
+	await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-baru-warga');
+	await page.getByLabel('Ulangi kata sandi baru').fill('sandi-baru-warga');
+	await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+	await expect(page.getByRole('status')).toContainText('Kata sandi tersimpan');
+	await logIn(page, 'warga@simpul.test', 'sandi-baru-warga');
 });

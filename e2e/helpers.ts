@@ -22,3 +22,19 @@ export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Waits for the platform's mail to `to` (delivered over SMTP to the journeys' server) and returns it. */
+export async function waitForMail(to: string, timeoutMs = 20_000): Promise<string> {
+	const { readdirSync, readFileSync } = await import('node:fs');
+	const { join } = await import('node:path');
+	const dir = join(process.env.E2E_DATA_DIR!, 'mail');
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		for (const f of readdirSync(dir).sort().reverse()) {
+			const text = readFileSync(join(dir, f), 'utf8');
+			if (text.includes(`To: ${to}`)) return text.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
