@@ -10,8 +10,8 @@ import { migrateDatabase } from './lib/server/db/migrate';
 import { initialiseDatabase } from './lib/server/bootstrap';
 import { purgeDemo } from './lib/server/demo/demo.seed';
 import { mailDeliverer, startOutboxWorker } from './lib/server/mail/outbox-worker';
-import { addRegency, importPopulation } from './lib/server/regions/regions.actions';
-import { createUserByAdmin } from './lib/server/users/users.actions';
+import { addRegencyAsSystem, importPopulationAsSystem } from './lib/server/regions/regions.actions';
+import { createUserAsSystem } from './lib/server/users/users.actions';
 import type { Ctx } from './lib/server/context';
 
 const HELP = `Usage: npm run simpul -- <command> [options]
@@ -49,19 +49,19 @@ async function main() {
 			case 'regions:add': {
 				const code = rest[0];
 				if (!code) throw new Error('regions:add needs a kota/kabupaten code, e.g. 33.08');
-				const added = await addRegency(ctx, { code });
+				const added = await addRegencyAsSystem(ctx, { code });
 				console.info(`[simpul] ${added.name}: ${added.inserted} regions added`);
 				break;
 			}
 			case 'regions:population': {
 				if (!rest[0]) throw new Error('regions:population needs a CSV file');
-				const result = await importPopulation(ctx, { csv: readFileSync(rest[0], 'utf8') });
+				const result = await importPopulationAsSystem(ctx, { csv: readFileSync(rest[0], 'utf8') });
 				console.info(`[simpul] ${result.updated} regions updated`);
 				break;
 			}
 			case 'user:create': {
 				const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'warga' }, password: { type: 'string' } } });
-				const user = await createUserByAdmin(ctx, { email: values.email, name: values.name, role: values.role, password: values.password });
+				const user = await createUserAsSystem(ctx, { email: values.email, name: values.name, role: values.role, password: values.password });
 				console.info(`[simpul] created ${user.email} (${user.role})`);
 				break;
 			}

@@ -28,3 +28,10 @@ const POSITION: Record<string, () => string> = {
 	anggota: () => m.position_anggota()
 };
 export const positionLabel = (p: string) => POSITION[p]?.() ?? p;
+
+const FOCUS: Record<string, () => string> = {
+	ekonomi_kreatif: () => m.kim_focus_ekonomi_kreatif(),
+	sosial_budaya: () => m.kim_focus_sosial_budaya(),
+	literasi: () => m.kim_focus_literasi()
+};
+export const focusLabel = (f: string) => FOCUS[f]?.() ?? f;

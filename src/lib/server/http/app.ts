@@ -6,6 +6,10 @@ import type { Db } from '../db/client';
 import { findActorBySessionToken } from '../auth/auth.queries';
 import { authRoutes } from '../auth/auth.api';
 import { regionRoutes } from '../regions/regions.api';
+import { kimRoutes } from '../kims/kims.api';
+import { adminUserRoutes } from '../users/users.api';
+import { auditRoutes } from '../audit/audit.api';
+import { adminOutboxRoutes } from '../admin/admin.api';
 import { AppError, invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
@@ -13,7 +17,7 @@ import { problemResponse, zodFieldErrors } from './problem';
 import { tokenFromHeaders } from './session-cookie';
 
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
-const FEATURES = [authRoutes, regionRoutes];
+const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes];
 
 export type ApiOptions = ApiDeps & {
 	db: Db;

@@ -22,6 +22,16 @@ export function toAppError(err: unknown): AppError | undefined {
 		const errors = zodFieldErrors(err as ZodError);
 		return new AppError('INVALID', errors[0]?.message ?? m.err_invalid(), { errors });
 	}
+	// A unique index refused a row another request wrote first (e.g. the same email twice at once).
+	if (pgErrorCode(err) === '23505') return new AppError('CONFLICT', m.err_conflict());
+	return undefined;
+}
+
+/** The SQLSTATE of a database error, also when the driver or Drizzle wrapped it. */
+function pgErrorCode(err: unknown): string | undefined {
+	for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+		if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+	}
 	return undefined;
 }
 
