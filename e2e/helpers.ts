@@ -13,7 +13,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 }
 
 export async function logOut(page: Page) {
-	await page.getByRole('button', { name: 'Keluar' }).click();
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
 	await expect(page.getByText('Anda sudah keluar.')).toBeVisible();
 }
 
