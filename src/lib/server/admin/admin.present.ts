@@ -13,6 +13,7 @@ export const AuditEntryOut = z
 		action: z.string(),
 		entity_type: z.string(),
 		entity_id: z.string().nullable(),
+		entity_label: z.string().nullable(),
 		changes: z.array(z.object({ key: z.string(), before: z.string().nullable(), after: z.string().nullable() })).openapi({ description: 'Changed keys only' }),
 		before: z.unknown(),
 		after: z.unknown()
@@ -29,6 +30,7 @@ export function presentAuditEntry(e: AuditEntry): AuditEntryView {
 		action: e.action,
 		entity_type: e.entityType,
 		entity_id: e.entityId,
+		entity_label: e.entityLabel,
 		changes: diffChange(e.before, e.after),
 		before: e.before,
 		after: e.after

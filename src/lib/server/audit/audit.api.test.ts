@@ -46,6 +46,13 @@ describe('GET /api/v1/audit', () => {
 		expect(bad.body.errors[0].path).toBe('from');
 	});
 
+	it('names the changed record when it still exists', async () => {
+		const target = await buildUser(db, { email: 'dilihat@contoh.id' });
+		await entry({ action: 'user.deactivate', entityType: 'user', entityId: target.id });
+		const res = await call('GET', '/api/v1/audit?action=user.deactivate', { as: admin });
+		expect(res.body.data[0]).toMatchObject({ entity_id: target.id, entity_label: 'dilihat@contoh.id' });
+	});
+
 	it('pages by keyset, 50 at a time', async () => {
 		for (let i = 0; i < 55; i++) await entry({ action: 'bulk.item', entityId: String(i) });
 		const first = await call('GET', '/api/v1/audit?action=bulk.item', { as: admin });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, like, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, ilike, like, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -16,7 +16,14 @@ export type AuditFilter = {
 	beforeId?: number;
 };
 
-export type AuditEntry = typeof auditLog.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect & { entityLabel: string | null };
+
+/** A readable name for the changed record (email, KIM or region name), if it still exists. */
+const entityLabel = sql<string | null>`case ${auditLog.entityType}
+	when 'user' then (select u.email from users u where u.id::text = ${auditLog.entityId})
+	when 'kim' then (select k.name from kims k where k.id::text = ${auditLog.entityId})
+	when 'region' then (select r.name from regions r where r.code = ${auditLog.entityId})
+end`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -40,7 +47,12 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, limit: numbe
 	if (filter.from) conds.push(gte(auditLog.createdAt, wibDayStart(filter.from)));
 	if (filter.to) conds.push(lt(auditLog.createdAt, wibDayStart(filter.to, 1)));
 	if (filter.beforeId) conds.push(lt(auditLog.id, filter.beforeId));
-	return db.select().from(auditLog).where(and(...conds)).orderBy(desc(auditLog.id)).limit(limit);
+	return db
+		.select({ ...getTableColumns(auditLog), entityLabel })
+		.from(auditLog)
+		.where(and(...conds))
+		.orderBy(desc(auditLog.id))
+		.limit(limit);
 }
 
 /** Actions and entity types seen in the latest entries, for the filter's suggestions. */
