@@ -13,6 +13,7 @@ import { mailDeliverer, startOutboxWorker } from './lib/server/mail/outbox-worke
 import { addRegencyAsSystem, importPopulationAsSystem } from './lib/server/regions/regions.actions';
 import { createUserAsSystem } from './lib/server/users/users.actions';
 import type { Ctx } from './lib/server/context';
+import { getFileStorage } from './lib/server/files/storage';
 
 const HELP = `Usage: npm run simpul -- <command> [options]
 
@@ -34,7 +35,7 @@ async function main() {
 	const config = getConfig();
 	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SIMPUL_DATA_DIR });
 	const { db } = database;
-	await migrateDatabase(database, () => initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO }).then(() => undefined));
+	await migrateDatabase(database, () => initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() }).then(() => undefined));
 	const ctx: Ctx = { db, actor: null, publicUrl: config.publicUrl };
 	try {
 		switch (command) {
@@ -42,7 +43,7 @@ async function main() {
 				console.info('[simpul] database is migrated');
 				break;
 			case 'demo:purge': {
-				const removed = await purgeDemo(db);
+				const removed = await purgeDemo(db, getFileStorage());
 				console.info(`[simpul] removed ${removed.users} demo accounts and ${removed.kims} demo KIMs`);
 				break;
 			}
@@ -63,6 +64,7 @@ async function main() {
 				const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'warga' }, password: { type: 'string' } } });
 				const user = await createUserAsSystem(ctx, { email: values.email, name: values.name, role: values.role, password: values.password });
 				console.info(`[simpul] created ${user.email} (${user.role})`);
+				if (!values.password) console.info('[simpul] an invitation with a set-password link is queued; the server (or `worker`) sends it');
 				break;
 			}
 			case 'worker': {

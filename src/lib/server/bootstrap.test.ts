@@ -7,6 +7,14 @@ import { kimMembers, kims, users } from './db/schema';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { loadRegency } from './regions/region-source';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, purgeDemo } from './demo/demo.seed';
+import { localDiskStorage } from './files/storage';
+import { files } from './db/schema';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const uploads = mkdtempSync(join(tmpdir(), 'simpul-demo-'));
+const storage = localDiskStorage(uploads);
 
 let db: Db;
 beforeAll(async () => {
@@ -32,13 +40,19 @@ describe('regions from idn-area-data and the seed file', () => {
 
 describe('first start', () => {
 	it('creates the demo dataset once, with the documented accounts', async () => {
-		expect(await initialiseDatabase(db, { region: '33.71', demo: true, log: () => {} })).toBe(true);
+		expect(await initialiseDatabase(db, { region: '33.71', demo: true, storage, log: () => {} })).toBe(true);
 		expect(await initialiseDatabase(db, { region: '33.71', demo: true, log: () => {} })).toBe(false);
 
 		const all = await db.select().from(kims);
 		expect(all.length).toBeGreaterThanOrEqual(10);
 		expect(new Set(all.map((k) => k.status))).toEqual(new Set(['verified', 'registered', 'returned']));
 		expect(new Set(all.map((k) => k.kecamatanCode)).size).toBe(3);
+		const withSk = all.filter((k) => k.skFileId);
+		expect(withSk.length).toBeGreaterThan(5);
+		expect(withSk.length).toBeLessThan(all.filter((k) => k.status === 'verified').length);
+		const [sk] = await db.select().from(files).where(eq(files.id, withSk[0].skFileId!));
+		expect(sk).toMatchObject({ mime: 'application/pdf', isPublic: false, purpose: 'kim_sk' });
+		expect(new TextDecoder().decode((await storage.get(sk.storageKey))!.slice(0, 5))).toBe('%PDF-');
 		const positions = await db.selectDistinct({ p: kimMembers.position }).from(kimMembers);
 		expect(positions.map((p) => p.p).sort()).toEqual(['anggota', 'bendahara', 'ketua', 'sekretaris', 'seksi']);
 
@@ -59,7 +73,8 @@ describe('first start', () => {
 	it('demo:purge removes exactly the demo data', async () => {
 		const real = await db.insert(users).values({ email: 'asli@contoh.id', name: 'Pengguna Asli' }).returning();
 		expect(await countDemoUsers(db)).toBeGreaterThan(5);
-		const removed = await purgeDemo(db);
+		const removed = await purgeDemo(db, storage);
+		expect(readdirSync(join(uploads, 'kim_sk'))).toEqual([]);
 		expect(removed.users).toBeGreaterThan(5);
 		expect(await countDemoUsers(db)).toBe(0);
 		expect(await db.select({ n: sql<number>`count(*)::int` }).from(kims)).toEqual([{ n: 0 }]);

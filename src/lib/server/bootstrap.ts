@@ -1,15 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { appState, users } from './db/schema';
+import { audit } from './audit/audit';
 import { loadRegency } from './regions/region-source';
 import { insertRegions } from './regions/regions.queries';
 import { seedDemo } from './demo/demo.seed';
+import type { FileStorage } from './files/storage';
 
 /**
  * First-start initialisation, run once per database under the start-up lock: loads the city's
  * regions and, unless disabled, the demo dataset.
  */
-export async function initialiseDatabase(db: Db, opts: { region: string; demo: boolean; log?: (s: string) => void }) {
+export async function initialiseDatabase(
+	db: Db,
+	opts: { region: string; demo: boolean; storage?: FileStorage; log?: (s: string) => void }
+) {
 	const log = opts.log ?? console.info;
 	const [done] = await db.select().from(appState).where(eq(appState.key, 'initialised_at'));
 	if (done) return false;
@@ -19,9 +24,10 @@ export async function initialiseDatabase(db: Db, opts: { region: string; demo: b
 		await insertRegions(tx, rows);
 		log(`[simpul] loaded ${rows.length} regions of ${opts.region}`);
 		if (opts.demo) {
-			await seedDemo(tx, opts.region);
+			await seedDemo(tx, opts.region, opts.storage);
 			log('[simpul] demo dataset created (SIMPUL_DEMO=0 to start without it)');
 		}
+		await audit(tx, null, 'system.initialise', { type: 'system' }, { after: { region: opts.region, regions: rows.length, demo: opts.demo } });
 		await tx.insert(appState).values([
 			{ key: 'initialised_at', value: new Date().toISOString() },
 			{ key: 'home_region', value: opts.region }

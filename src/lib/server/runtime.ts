@@ -4,6 +4,7 @@ import { migrateDatabase } from './db/migrate';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { createApi } from './http/app';
+import { getFileStorage } from './files/storage';
 
 export type Runtime = {
 	config: Config;
@@ -17,7 +18,7 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SIMPUL_DATA_DIR });
 	const { db } = database;
 	await migrateDatabase(database, () =>
-		initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO }).then(() => undefined)
+		initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() }).then(() => undefined)
 	);
 	const demoUsers = await countDemoUsers(db);
 	if (demoUsers > 0) {

@@ -5,6 +5,10 @@ import { hashPassword } from '../auth/password';
 import { slugify } from '../../shared/slug';
 import { VILLAGE_LEVELS } from '../regions/regions.rules';
 import type { KimFocus, KimPosition } from '../../shared/roles';
+import type { FileStorage } from '../files/storage';
+import { discardStoredFile, saveFile } from '../files/files.actions';
+import { audit } from '../audit/audit';
+import { demoDecreePdf } from './demo-decree';
 
 export const DEMO_PASSWORD = 'simpul-demo';
 export const DEMO_ACCOUNTS = {
@@ -22,10 +26,11 @@ const FOCI: KimFocus[][] = [['literasi'], ['ekonomi_kreatif'], ['sosial_budaya']
 
 /**
  * The demo dataset: about a dozen KIMs over the home region's kelurahan (most verified, some
- * waiting, one returned, one with an expired board term), members in every position and the five
- * documented demo accounts. Everything is marked is_demo so `demo:purge` removes exactly it.
+ * waiting, one returned, one with an expired board term, one without its SK file), members in
+ * every position and the five documented demo accounts. With `storage`, verified KIMs get a
+ * sample SK decree (PDF). Everything is marked is_demo so `demo:purge` removes exactly it.
  */
-export async function seedDemo(db: Db, regionCode: string) {
+export async function seedDemo(db: Db, regionCode: string, storage?: FileStorage) {
 	const villages = await db
 		.select()
 		.from(regions)
@@ -75,6 +80,10 @@ export async function seedDemo(db: Db, regionCode: string) {
 				isDemo: true
 			})
 			.returning();
+		if (storage && status === 'verified' && i !== 7) {
+			const file = await saveFile(db, storage, { bytes: demoDecreePdf(name, kim.skNumber, kim.skDate), mime: 'application/pdf', ext: 'pdf' }, { purpose: 'kim_sk', isPublic: false, ownerId: kim.id, originalName: 'sk-pembentukan.pdf', createdBy: admin.id });
+			await db.update(kims).set({ skFileId: file.id }).where(eq(kims.id, kim.id));
+		}
 		const members: [string, string, KimPosition][] = [];
 		if (i === 0) {
 			members.push([DEMO_ACCOUNTS.pengurus, 'Pengurus Demo', 'ketua'], [DEMO_ACCOUNTS.anggota, 'Anggota Demo', 'anggota']);
@@ -92,16 +101,20 @@ export async function seedDemo(db: Db, regionCode: string) {
 	await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
 }
 
-/** Removes every demo record (users, KIMs and their members and files). */
-export async function purgeDemo(db: Db) {
-	return db.transaction(async (tx) => {
+/** Removes every demo record (users, KIMs and their members and files, bytes included). */
+export async function purgeDemo(db: Db, storage?: FileStorage) {
+	const result = await db.transaction(async (tx) => {
 		const demoKims = await tx.select({ id: kims.id }).from(kims).where(eq(kims.isDemo, true));
 		const ids = demoKims.map((k) => k.id);
+		let keys: string[] = [];
 		if (ids.length) {
-			await tx.delete(files).where(inArray(files.ownerId, ids));
 			await tx.delete(kims).where(inArray(kims.id, ids));
+			keys = (await tx.delete(files).where(inArray(files.ownerId, ids)).returning({ key: files.storageKey })).map((f) => f.key);
 		}
 		const removedUsers = await tx.delete(users).where(eq(users.isDemo, true)).returning({ id: users.id });
-		return { kims: ids.length, users: removedUsers.length };
+		await audit(tx, null, 'demo.purge', { type: 'system' }, { after: { kims: ids.length, users: removedUsers.length } });
+		return { kims: ids.length, users: removedUsers.length, keys };
 	});
+	if (storage) for (const key of result.keys) await discardStoredFile(storage, key);
+	return { kims: result.kims, users: result.users };
 }
