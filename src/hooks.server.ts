@@ -7,8 +7,7 @@ import { tokenFromHeaders } from '$lib/server/http/session-cookie';
 import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
-	const runtime = await getRuntime();
-	process.once('sveltekit:shutdown', () => void runtime.stop());
+	await getRuntime();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

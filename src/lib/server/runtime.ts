@@ -43,6 +43,15 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 	};
 }
 
-let current: Promise<Runtime> | undefined;
-/** The process-wide runtime, started on first use. */
-export const getRuntime = () => (current ??= startRuntime());
+// Kept on globalThis so the dev server's hot reloads reuse it instead of opening the embedded
+// database a second time in the same process.
+const holder = globalThis as typeof globalThis & { __simpulRuntime?: Promise<Runtime> };
+
+/** The process-wide runtime, started on first use; stopped once on SIGTERM/SIGINT via adapter-node. */
+export function getRuntime(): Promise<Runtime> {
+	if (!holder.__simpulRuntime) {
+		holder.__simpulRuntime = startRuntime();
+		process.once('sveltekit:shutdown', () => void holder.__simpulRuntime?.then((r) => r.stop()));
+	}
+	return holder.__simpulRuntime;
+}
