@@ -18,6 +18,13 @@ const i18n: Handle = ({ event, resolve }) =>
 
 /** Resolves the session to `locals.actor` for pages; /api requests are resolved by the API. */
 const session: Handle = async ({ event, resolve }) => {
+	// A NUL byte is never meaningful in a URL and PostgreSQL refuses it in text: answer 400 here.
+	if (/%00/.test(event.url.pathname + event.url.search)) {
+		return new Response(JSON.stringify({ type: 'about:blank', status: 400, code: 'INVALID', title: m.err_invalid() }), {
+			status: 400,
+			headers: { 'content-type': 'application/problem+json' }
+		});
+	}
 	const { database, config } = await getRuntime();
 	const isApi = event.url.pathname.startsWith('/api/');
 	const token = isApi ? undefined : tokenFromHeaders(event.request.headers);

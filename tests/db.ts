@@ -13,7 +13,7 @@ export async function createTestDatabase(): Promise<Database> {
 	const url = process.env.TEST_DATABASE_URL;
 	let database: Database;
 	if (url) {
-		const name = `simpul_t_${randomBytes(6).toString('hex')}`;
+		const name = `simpul_t_${inject('pgRun')}_${randomBytes(4).toString('hex')}`;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
 		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);

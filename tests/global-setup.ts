@@ -13,6 +13,7 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		pgliteSnapshot: string;
 		pgTemplate: string;
+		pgRun: string;
 	}
 }
 
@@ -24,7 +25,9 @@ async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
 export default async function setup(project: TestProject) {
 	const url = process.env.TEST_DATABASE_URL;
 	if (url) {
-		const template = `simpul_tpl_${process.pid}`;
+		// One prefix per run, so a run never touches the databases of another run on the same server.
+		const run = `${process.pid}_${Date.now().toString(36)}`;
+		const template = `simpul_tpl_${run}`;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
 		await admin.query(`DROP DATABASE IF EXISTS ${template}`);
@@ -35,9 +38,10 @@ export default async function setup(project: TestProject) {
 		await prepare(database);
 		await database.close();
 		project.provide('pgTemplate', template);
+		project.provide('pgRun', run);
 		project.provide('pgliteSnapshot', '');
 		return async () => {
-			const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'simpul_t_%' OR datname = $1`, [template]);
+			const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`simpul_t_${run}_%`, template]);
 			for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
 			await admin.end();
 		};
@@ -52,5 +56,6 @@ export default async function setup(project: TestProject) {
 	writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
 	project.provide('pgliteSnapshot', file);
 	project.provide('pgTemplate', '');
+	project.provide('pgRun', '');
 	return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -5,14 +5,22 @@ import { m } from '../paraglide/messages.js';
  * Field builders shared by every feature's schema. Messages are functions so they are rendered
  * in the request's language at parse time (Paraglide reads it from the request scope).
  */
+const NO_NUL = (s: string) => !s.includes('\0');
+
 export const text = (max = 200) =>
-	z.string({ error: () => m.err_required() }).trim().min(1, { error: () => m.err_required() }).max(max);
+	z
+		.string({ error: () => m.err_required() })
+		.trim()
+		.min(1, { error: () => m.err_required() })
+		.max(max)
+		.refine(NO_NUL, { error: () => m.err_invalid() });
 
 export const optionalText = (max = 500) =>
 	z
 		.string()
 		.trim()
 		.max(max)
+		.refine(NO_NUL, { error: () => m.err_invalid() })
 		.optional()
 		.nullable()
 		.transform((v) => (v ? v : null));
@@ -33,7 +41,7 @@ export const password = () =>
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => {
 	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900;
 };
 
 /** A calendar date `YYYY-MM-DD`. */

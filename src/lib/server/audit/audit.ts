@@ -28,11 +28,13 @@ export async function audit(
 	actor: Actor,
 	action: string,
 	entity: { type: string; id?: string | null },
-	change: { before?: unknown; after?: unknown } = {}
+	change: { before?: unknown; after?: unknown } = {},
+	/** Who acted when there is no actor: 'system' (CLI, start-up), 'anonymous' or 'self' (a visitor acting on their own account by link). */
+	anonymousLabel: 'system' | 'anonymous' | 'self' = 'system'
 ): Promise<void> {
 	await db.insert(auditLog).values({
 		actorId: actor?.userId ?? null,
-		actorLabel: actor ? actor.email : 'system',
+		actorLabel: actor ? actor.email : anonymousLabel,
 		action,
 		entityType: entity.type,
 		entityId: entity.id ?? null,

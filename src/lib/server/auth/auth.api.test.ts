@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
-import { buildUser, testApi, TEST_PASSWORD, buildKim } from '../../../../tests/factories';
+import { buildUser, testApi, TEST_PASSWORD, buildKim, ctxFor } from '../../../../tests/factories';
+import { requestPasswordReset, RESET_THROTTLE_MS } from './auth.actions';
 import { auditLog, outbox, sessions } from '../db/schema';
 import type { Db } from '../db/client';
 
@@ -73,6 +74,16 @@ describe('register and login', () => {
 		expect(blocked.headers.get('retry-after')).toBe('900');
 	});
 
+	it('holds the limit against parallel guesses', async () => {
+		await buildUser(db, { email: 'paralel@contoh.id' });
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () => call('POST', '/api/v1/auth/login', { body: { email: 'paralel@contoh.id', password: 'salah-sekali' } }))
+		);
+		const statuses = results.map((r) => r.status);
+		expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+	});
+
 	it('refuses a disabled account', async () => {
 		await buildUser(db, { email: 'off@contoh.id', isActive: false });
 		const res = await call('POST', '/api/v1/auth/login', { body: { email: 'off@contoh.id', password: TEST_PASSWORD } });
@@ -110,5 +121,25 @@ describe('password reset', () => {
 		const again = await call('POST', '/api/v1/auth/password/reset', { body: { token, password: 'sandi-lain-123' } });
 		expect(again.status).toBe(400);
 		expect(again.body.errors[0].path).toBe('token');
+		const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+		expect(entries.map((e) => [e.action, e.actorLabel])).toEqual(
+			expect.arrayContaining([['user.password_reset_requested', 'anonymous'], ['user.password_reset', 'self'], ['user.login', user.email]])
+		);
+	});
+
+	it('sends at most one reset mail per account every few minutes, and a reset voids every other link', async () => {
+		const user = await buildUser(db, { email: 'banjir@contoh.id' });
+		const mailsTo = async () => (await db.select().from(outbox)).filter((r) => (r.payload as { to: string }).to === user.email);
+		const tokenOf = (row: { payload: unknown }) => decodeURIComponent((row.payload as { text: string }).text.match(/token=([^\s]+)/)![1]);
+		for (let i = 0; i < 5; i++) await call('POST', '/api/v1/auth/password/forgot', { body: { email: user.email } });
+		expect(await mailsTo()).toHaveLength(1);
+		const first = tokenOf((await mailsTo())[0]);
+
+		// Later, a second link replaces the first.
+		await requestPasswordReset(ctxFor(db, null, { now: new Date(Date.now() + RESET_THROTTLE_MS + 1000) }), user.email);
+		const mails = await mailsTo();
+		expect(mails).toHaveLength(2);
+		expect((await call('POST', '/api/v1/auth/password/reset', { body: { token: first, password: 'sandi-baru-123' } })).status).toBe(400);
+		expect((await call('POST', '/api/v1/auth/password/reset', { body: { token: tokenOf(mails[1]), password: 'sandi-baru-123' } })).status).toBe(200);
 	});
 });

@@ -26,6 +26,12 @@ describe('errors as problem+json', () => {
 		expect(toAppError(wrapped)?.code).toBe('CONFLICT');
 	});
 
+	it('treats data exceptions from the database (NUL byte, bad date) as invalid input', () => {
+		for (const code of ['22021', '22008', '22P02']) {
+			expect(toAppError(Object.assign(new Error('x'), { code }))?.code).toBe('INVALID');
+		}
+	});
+
 	it('hides unexpected errors behind a 500 without details', async () => {
 		const original = console.error;
 		console.error = () => {};

@@ -22,8 +22,12 @@ export function toAppError(err: unknown): AppError | undefined {
 		const errors = zodFieldErrors(err as ZodError);
 		return new AppError('INVALID', errors[0]?.message ?? m.err_invalid(), { errors });
 	}
+	const sqlState = pgErrorCode(err);
 	// A unique index refused a row another request wrote first (e.g. the same email twice at once).
-	if (pgErrorCode(err) === '23505') return new AppError('CONFLICT', m.err_conflict());
+	if (sqlState === '23505') return new AppError('CONFLICT', m.err_conflict());
+	// Class 22 (data exception): a value the schemas let through but PostgreSQL refuses, such as a
+	// NUL byte or an out-of-range date. It is the client's input, so 400, not 500.
+	if (sqlState?.startsWith('22')) return new AppError('INVALID', m.err_invalid());
 	return undefined;
 }
 

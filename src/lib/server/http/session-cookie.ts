@@ -32,6 +32,16 @@ export function setSessionCookie(
 	cookies.set(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
 }
 
-/** A same-site path to go to after login, never an absolute URL to elsewhere. */
-export const safeNext = (next: string | null | undefined) =>
-	next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/akun';
+/**
+ * A path on this site to go back to, never another origin. Parsing like a browser does (tabs and
+ * newlines dropped, backslashes read as slashes) catches tricks such as `/\t/evil.example`.
+ */
+export function safeNext(next: string | null | undefined, fallback = '/akun'): string {
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\\]/.test(next)) return fallback;
+	try {
+		const url = new URL(next, 'http://simpul.invalid');
+		return url.origin === 'http://simpul.invalid' ? url.pathname + url.search + url.hash : fallback;
+	} catch {
+		return fallback;
+	}
+}

@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { outbox } from '../db/schema';
 import type { Db } from '../db/client';
 import { enqueueMail } from './mail';
-import { backoffMs, mailDeliverer, MAX_ATTEMPTS, processOutbox } from './outbox-worker';
+import { backoffMs, LEASE_MS, mailDeliverer, MAX_ATTEMPTS, processOutbox } from './outbox-worker';
 
 let db: Db;
 const received: { to: string[]; data: string }[] = [];
@@ -40,8 +40,9 @@ describe('outbox worker', () => {
 	it('delivers queued mail over real SMTP exactly once', async () => {
 		await enqueueMail(db, { to: 'warga@contoh.id', subject: 'Uji coba', text: 'Halo dari Simpul' });
 		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
-		expect(await processOutbox(db, deliver)).toEqual({ claimed: 1, delivered: 1 });
-		expect(await processOutbox(db, deliver)).toEqual({ claimed: 0, delivered: 0 });
+		const soon = new Date(Date.now() + 1000);
+		expect(await processOutbox(db, deliver, 20, soon)).toEqual({ claimed: 1, delivered: 1 });
+		expect(await processOutbox(db, deliver, 20, soon)).toEqual({ claimed: 0, delivered: 0 });
 		expect(received).toHaveLength(1);
 		expect(received[0].to).toEqual(['warga@contoh.id']);
 		expect(received[0].data).toContain('Halo dari Simpul');
@@ -53,7 +54,7 @@ describe('outbox worker', () => {
 		await db.delete(outbox);
 		await enqueueMail(db, { to: 'a@contoh.id', subject: 'Tautan', text: 'isi surel' });
 		const lines: string[] = [];
-		await processOutbox(db, mailDeliverer(undefined, 'x', (s) => lines.push(s)));
+		await processOutbox(db, mailDeliverer(undefined, 'x', (s) => lines.push(s)), 20, new Date(Date.now() + 1000));
 		expect(lines.join()).toContain('isi surel');
 		const [row] = await db.select().from(outbox);
 		expect(row.status).toBe('logged');
@@ -64,7 +65,7 @@ describe('outbox worker', () => {
 		await enqueueMail(db, { to: 'b@contoh.id', subject: 'Coba lagi', text: 'x' });
 		rejectNext = 1;
 		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
-		const t0 = new Date();
+		const t0 = new Date(Date.now() + 1000);
 		await processOutbox(db, deliver, 20, t0);
 		let [row] = await db.select().from(outbox);
 		expect(row).toMatchObject({ status: 'pending', attempts: 1 });
@@ -78,13 +79,30 @@ describe('outbox worker', () => {
 
 		await enqueueMail(db, { to: 'c@contoh.id', subject: 'Gagal', text: 'x' });
 		const failing = async () => { throw new Error('down'); };
-		let now = new Date();
+		// A second ahead: PostgreSQL stamps rows in microseconds, JavaScript dates stop at milliseconds.
+		let now = new Date(Date.now() + 1000);
 		for (let i = 0; i < MAX_ATTEMPTS; i++) {
 			await processOutbox(db, failing, 20, now);
 			now = new Date(now.getTime() + 3600_000 * 2);
 		}
 		const [last] = await db.select().from(outbox).where(eq(outbox.status, 'failed'));
 		expect(last).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'down' });
+	});
+
+	it('does not hold a transaction while delivering: other queries go on meanwhile', async () => {
+		await db.delete(outbox);
+		await enqueueMail(db, { to: 'd@contoh.id', subject: 'Lambat', text: 'x' });
+		let release!: () => void;
+		const slow = () => new Promise<'sent'>((resolve) => (release = () => resolve('sent')));
+		const soon = new Date(Date.now() + 1000);
+		const running = processOutbox(db, slow, 20, soon);
+		await new Promise((r) => setTimeout(r, 100));
+		// A second worker sees nothing to claim (leased), and reads still answer while delivery waits.
+		expect((await processOutbox(db, slow, 20, soon)).claimed).toBe(0);
+		const [row] = await db.select().from(outbox);
+		expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + LEASE_MS - 60_000);
+		release();
+		expect(await running).toEqual({ claimed: 1, delivered: 1 });
 	});
 
 	it('backoff grows and is capped at one hour', () => {

@@ -12,7 +12,10 @@ export const MAX_ATTEMPTS = 8;
 
 /** Delivery by SMTP when `smtpUrl` is set; otherwise the mail is written to the log. */
 export function mailDeliverer(smtpUrl: string | undefined, from: string, log = console.info): Deliver {
-	const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+	// Short timeouts: a hung mail server must not hold rows (or the process) for minutes.
+	const transport = smtpUrl
+		? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+		: undefined;
 	return async (topic, payload) => {
 		if (topic !== 'email') throw new Error(`unknown outbox topic ${topic}`);
 		const mail = payload as MailMessage;
@@ -25,41 +28,52 @@ export function mailDeliverer(smtpUrl: string | undefined, from: string, log = c
 	};
 }
 
+/** How long a claimed row stays hidden from other workers while it is being delivered. */
+export const LEASE_MS = 5 * 60_000;
+
 /**
- * Delivers up to `batch` due outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED inside a
- * transaction, so several workers never deliver the same row, and a row whose transaction dies
- * with its process returns to the queue.
+ * Delivers up to `batch` due outbox rows. Rows are claimed in a short transaction
+ * (FOR UPDATE SKIP LOCKED, then leased by moving next_attempt_at forward), delivered outside any
+ * transaction, and their result recorded one by one. Several workers never take the same row; a
+ * worker that dies mid-delivery leaves its rows to be retried when the lease ends.
  */
 export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = new Date()) {
-	return db.transaction(async (tx) => {
-		const rows = await tx
+	const rows = await db.transaction(async (tx) => {
+		const due = await tx
 			.select()
 			.from(outbox)
 			.where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
 			.orderBy(asc(outbox.id))
 			.limit(batch)
 			.for('update', { skipLocked: true });
-		let delivered = 0;
-		for (const row of rows) {
-			try {
-				const status = await deliver(row.topic, row.payload);
-				await tx.update(outbox).set({ status, attempts: row.attempts + 1, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
-				delivered++;
-			} catch (err) {
-				const attempts = row.attempts + 1;
-				await tx
-					.update(outbox)
-					.set({
-						attempts,
-						lastError: String((err as Error).message ?? err).slice(0, 1000),
-						status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-						nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
-					})
-					.where(eq(outbox.id, row.id));
-			}
+		if (due.length) {
+			await tx
+				.update(outbox)
+				.set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+				.where(inArray(outbox.id, due.map((r) => r.id)));
 		}
-		return { claimed: rows.length, delivered };
+		return due;
 	});
+	let delivered = 0;
+	for (const row of rows) {
+		const attempts = row.attempts + 1;
+		try {
+			const status = await deliver(row.topic, row.payload);
+			await db.update(outbox).set({ status, attempts, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+			delivered++;
+		} catch (err) {
+			await db
+				.update(outbox)
+				.set({
+					attempts,
+					lastError: String((err as Error).message ?? err).slice(0, 1000),
+					status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+					nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
+				})
+				.where(eq(outbox.id, row.id));
+		}
+	}
+	return { claimed: rows.length, delivered };
 }
 
 /** Counts per status, for the admin page. */
