@@ -23,7 +23,9 @@ beforeAll(async () => {
 	await entry({ action: 'user_thing.other', entityType: 'user', actorLabel: 'system', createdAt: new Date('2026-11-30T04:00:00Z') });
 });
 
-const ids = (res: { body: { data: { entity_id: string | null; action: string }[] } }) => res.body.data.map((e) => e.action);
+// Actions listed, without the admin's own sign-ins that the test's requests create.
+const ids = (res: { body: { data: { entity_id: string | null; action: string }[] } }) =>
+	res.body.data.map((e) => e.action).filter((a) => a !== 'user.login');
 
 describe('GET /api/v1/audit', () => {
 	it('lists newest first with the changed keys only', async () => {

@@ -54,3 +54,17 @@ export function sizeProblem(size: number, kind: UploadKind): string | undefined 
 	if (size > kind.maxBytes) return m.kim_file_too_big({ max: megabytes(kind.maxBytes) });
 	return undefined;
 }
+
+/** What a multipart form adds around one file (boundaries, headers, the other fields), at most. */
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * The size problem of an upload judged from the request's `content-length` header alone, so an
+ * oversized body can be refused before it is read. No header (a chunked body) or a malformed one
+ * is not a problem here: the content is checked again after reading (sizeProblem).
+ */
+export function declaredSizeProblem(contentLength: string | null | undefined, kind: UploadKind): string | undefined {
+	if (!contentLength || !/^\d+$/.test(contentLength.trim())) return undefined;
+	if (Number(contentLength) > kind.maxBytes + FORM_OVERHEAD_BYTES) return m.kim_file_too_big({ max: megabytes(kind.maxBytes) });
+	return undefined;
+}

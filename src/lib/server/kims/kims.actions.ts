@@ -7,10 +7,10 @@ import type { KimSocial } from '../db/schema';
 import { slugify } from '../../shared/slug';
 import { m } from '../../paraglide/messages.js';
 import { canEditKim, canRegisterKim, canResubmitKim, canReviewKim } from './kims.policy';
-import { EVENT_ACTOR, nextStatus, type KimEvent } from './kims.rules';
+import { EVENT_ACTOR, nextStatus, reverificationFields, type KimEvent, type VerifiedField } from './kims.rules';
 import { SOCIAL_KEYS, type CreateKim, type UpdateKim } from './kims.schema';
-import { insertKim, insertMember, uniqueSlug, updateKimRow, type Kim } from './kims.queries';
-import { assertDates, authorize, loadKimForUpdate, resolveArea } from './kims.guard';
+import { insertKimWithSlug, insertMember, updateKimRow, type Kim } from './kims.queries';
+import { assertDates, authorize, loadKimForUpdate, resolveArea, reverificationPatch } from './kims.guard';
 import { addMemberInTx } from './kims.members.actions';
 
 /** Input field → kims column, for the plain (non-area, non-social) fields. */
@@ -64,10 +64,9 @@ export async function registerKim(ctx: Ctx, input: CreateKim): Promise<Kim> {
 	);
 	return ctx.db.transaction(async (tx) => {
 		const area = await resolveArea(tx, input.kelurahan_code, input.kecamatan_code);
-		const kim = await insertKim(tx, {
+		const kim = await insertKimWithSlug(tx, slugify(input.name), {
 			...(columnsOf(input) as Required<Pick<Kim, 'name' | 'skNumber' | 'skDate'>>),
 			...area,
-			slug: await uniqueSlug(tx, slugify(input.name)),
 			social: socialOf({}, input),
 			status: 'registered',
 			createdBy: actor.userId,
@@ -85,11 +84,15 @@ export async function registerKim(ctx: Ctx, input: CreateKim): Promise<Kim> {
 	});
 }
 
-/** Edits a KIM's details (its pengurus or staff). Only the fields present in `input` change. */
-export async function updateKim(ctx: Ctx, id: string, input: UpdateKim): Promise<Kim> {
+/**
+ * Edits a KIM's details (its pengurus or staff). Only the fields present in `input` change. When
+ * its pengurus change what a petugas verified (name, area, SK) on a verified KIM, it goes back to
+ * `registered` to be verified again (kims.rules reverificationFields); `reverify` lists those fields.
+ */
+export async function updateKim(ctx: Ctx, id: string, input: UpdateKim): Promise<{ kim: Kim; reverify: VerifiedField[] }> {
 	const now = nowOf(ctx);
 	return ctx.db.transaction(async (tx) => {
-		const before = await loadKimForUpdate(tx, id);
+		const before = await loadKimForUpdate(ctx, tx, id);
 		authorize(ctx, canEditKim(ctx.actor, before));
 		const patch: Partial<Kim> = { ...columnsOf(input), social: socialOf(before.social, input), updatedAt: now };
 		if (input.kelurahan_code !== undefined || input.kecamatan_code !== undefined) {
@@ -100,9 +103,11 @@ export async function updateKim(ctx: Ctx, id: string, input: UpdateKim): Promise
 			{ foundedOn: merged.foundedOn, skDate: merged.skDate, termStartsOn: merged.termStartsOn, termEndsOn: merged.termEndsOn },
 			todayWib(now)
 		);
+		const reverify = reverificationFields(before, before, merged, isStaff(ctx.actor));
+		if (reverify.length) Object.assign(patch, reverificationPatch());
 		const after = await updateKimRow(tx, before.id, patch);
-		await audit(tx, ctx.actor, 'kim.update', { type: 'kim', id: before.id }, { before, after });
-		return after;
+		await audit(tx, ctx.actor, 'kim.update', { type: 'kim', id: before.id }, { before, after: reverify.length ? { ...after, reverify_fields: reverify } : after });
+		return { kim: after, reverify };
 	});
 }
 
@@ -122,7 +127,7 @@ const TRANSITION_ERROR: Record<KimEvent, () => string> = {
 export async function transitionKim(ctx: Ctx, id: string, event: KimEvent, reason: string | null = null): Promise<Kim> {
 	const now = nowOf(ctx);
 	return ctx.db.transaction(async (tx) => {
-		const before = await loadKimForUpdate(tx, id);
+		const before = await loadKimForUpdate(ctx, tx, id);
 		authorize(ctx, EVENT_ACTOR[event] === 'staff' ? canReviewKim(ctx.actor) : canResubmitKim(ctx.actor, before));
 		const next = nextStatus(before, event);
 		if (!next.ok) throw new AppError('CONFLICT', TRANSITION_ERROR[event]());

@@ -28,7 +28,8 @@ const valid = (over: Record<string, unknown> = {}) => ({
 });
 const paths = (res: { body: { errors?: { path: string }[] } }) => (res.body.errors ?? []).map((e) => e.path).sort();
 const kimRow = async (id: string) => (await db.select().from(kims).where(eq(kims.id, id)))[0];
-const auditCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n;
+/** Audit entries other than logins (the test caller logs each new actor in, which is audited). */
+const auditCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.action} <> 'user.login'`))[0].n;
 
 describe('POST /api/v1/kims (register)', () => {
 	it('registers a KIM for a resident, who becomes its ketua; audited', async () => {
@@ -69,6 +70,9 @@ describe('POST /api/v1/kims (register)', () => {
 		expect(members[0].userId).not.toBe(petugas.userId);
 		const noKetua = await call('POST', '/api/v1/kims', { as: petugas, body: valid() });
 		expect(noKetua.body.member_count).toBe(0);
+		// A ketua's name is needed with their email, whether or not the email has an account.
+		const noName = await call('POST', '/api/v1/kims', { as: petugas, body: valid({ ketua_email: petugas.email }) });
+		expect(paths(noName)).toEqual(['ketua_name']);
 	});
 
 	it('requires a login', async () => {
@@ -268,18 +272,23 @@ describe('verify, return, resubmit, deactivate, reactivate', () => {
 		expect((await kimRow(kim.id)).status).toBe('registered');
 	});
 
-	it('refuses everyone but staff with 403 and nothing changes', async () => {
+	it('refuses everyone but staff (403 to its members, 404 to those who cannot see it) and nothing changes', async () => {
 		const kim = await buildKim(db, { status: 'registered' });
 		const ketua = await buildActor(db, 'warga', { kimId: kim.id, position: 'ketua' });
 		const warga = await buildActor(db, 'warga');
 		const before = await kimRow(kim.id);
 		const audits = await auditCount();
-		for (const who of [ketua, warga]) {
-			expect((await call('POST', `/api/v1/kims/${kim.id}/verify`, { as: who })).status).toBe(403);
-			expect((await call('POST', `/api/v1/kims/${kim.id}/return`, { as: who, body: { reason: 'x' } })).status).toBe(403);
-			expect((await call('POST', `/api/v1/kims/${kim.id}/deactivate`, { as: who })).status).toBe(403);
+		for (const [who, status] of [[ketua, 403], [warga, 404]] as const) {
+			expect((await call('POST', `/api/v1/kims/${kim.id}/verify`, { as: who })).status).toBe(status);
+			expect((await call('POST', `/api/v1/kims/${kim.id}/return`, { as: who, body: { reason: 'x' } })).status).toBe(status);
+			expect((await call('POST', `/api/v1/kims/${kim.id}/deactivate`, { as: who })).status).toBe(status);
 		}
-		expect((await call('POST', `/api/v1/kims/${kim.id}/verify`)).status).toBe(401);
+		expect((await call('POST', `/api/v1/kims/${kim.id}/verify`)).status).toBe(404);
+		// A verified KIM is public: there the usual 401 and 403 apply.
+		const open = await buildKim(db);
+		expect((await call('POST', `/api/v1/kims/${open.id}/deactivate`)).status).toBe(401);
+		expect((await call('POST', `/api/v1/kims/${open.id}/deactivate`, { as: warga })).status).toBe(403);
+		expect((await kimRow(open.id)).status).toBe('verified');
 		expect(await kimRow(kim.id)).toEqual(before);
 		expect(await auditCount()).toBe(audits);
 	});
@@ -289,7 +298,7 @@ describe('verify, return, resubmit, deactivate, reactivate', () => {
 		const other = await buildKim(db);
 		const stranger = await buildActor(db, 'warga', { kimId: other.id, position: 'ketua' });
 		const anggota = await buildActor(db, 'warga', { kimId: kim.id, position: 'anggota' });
-		expect((await call('POST', `/api/v1/kims/${kim.id}/resubmit`, { as: stranger })).status).toBe(403);
+		expect((await call('POST', `/api/v1/kims/${kim.id}/resubmit`, { as: stranger })).status).toBe(404);
 		expect((await call('POST', `/api/v1/kims/${kim.id}/resubmit`, { as: anggota })).status).toBe(403);
 		expect((await kimRow(kim.id)).status).toBe('returned');
 	});

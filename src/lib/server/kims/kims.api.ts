@@ -75,13 +75,13 @@ export function kimRoutes(app: Api) {
 	app.openapi(
 		createRoute({
 			method: 'patch', path: '/api/v1/kims/{id}', tags,
-			summary: 'Edit a KIM’s details (its pengurus or staff); absent fields stay, null clears',
+			summary: 'Edit a KIM’s details (its pengurus or staff); absent fields stay, null clears. When its pengurus change the name, area, SK number or SK date of a verified KIM, it goes back to status registered for a petugas to verify again',
 			request: { params: KimIdParam, body: { ...json(UpdateKimSchema), required: true } },
 			responses: { 200: { description: 'Updated', ...json(KimOut) }, ...problemResponses(400, 401, 403, 404) }
 		}),
 		async (c) => {
 			const ctx = c.get('ctx');
-			const kim = await updateKim(ctx, c.req.valid('param').id, c.req.valid('json'));
+			const { kim } = await updateKim(ctx, c.req.valid('param').id, c.req.valid('json'));
 			return c.json(await kimBody(ctx, kim), 200);
 		}
 	);
@@ -121,7 +121,7 @@ export function kimRoutes(app: Api) {
 			createRoute({
 				method: 'post', path: `/api/v1/kims/{id}/files/${slot}`, tags,
 				summary: slot === 'sk'
-					? 'Upload the decree (SK): PDF, JPEG, PNG or WebP up to 5 MB; private to staff and members'
+					? 'Upload the decree (SK): PDF, JPEG, PNG or WebP up to 5 MB; private to staff and members. A new SK from its pengurus sends a verified KIM back to verification'
 					: 'Upload the logo: JPEG, PNG or WebP up to 2 MB; shrunk to 512 px, public',
 				request: { params: KimIdParam, body: { content: { 'multipart/form-data': { schema: UploadSchema } }, required: true } },
 				responses: { 201: { description: 'Stored', ...json(UploadOut) }, ...problemResponses(400, 401, 403, 404) }

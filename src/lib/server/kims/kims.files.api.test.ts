@@ -30,6 +30,8 @@ const form = (bytes: Uint8Array, name: string, type = 'application/octet-stream'
 };
 const image = (width: number, height: number) =>
 	sharp({ create: { width, height, channels: 3, background: '#0b5e55' } });
+/** Audit entries other than logins (the test caller logs each new actor in, which is audited). */
+const auditCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.action} <> 'user.login'`))[0].n;
 const storedFiles = () => readdirSync(dir, { recursive: true }).filter((f) => String(f).includes('.')).length;
 
 async function setup() {
@@ -50,6 +52,9 @@ describe('decree (SK) upload', () => {
 		const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'kim.upload_sk'));
 		expect(entry).toMatchObject({ entityId: kim.id, actorId: ketua.userId });
 
+		// A new decree sends the verified KIM back to the petugas (kims.reverify.api.test.ts).
+		expect(res.body.kim.status).toBe('registered');
+		expect((await call('POST', `/api/v1/kims/${kim.id}/verify`, { as: await buildActor(db, 'petugas') })).body.status).toBe('verified');
 		// Public KIM data says a decree exists but does not link it.
 		const pub = await call('GET', `/api/v1/kims/${kim.id}`);
 		expect(pub.body).toMatchObject({ has_sk_file: true, sk_file_url: null });
@@ -111,7 +116,7 @@ describe('decree (SK) upload', () => {
 	it('refuses anggota and other KIMs’ pengurus with 403 and stores nothing', async () => {
 		const { kim } = await setup();
 		const other = await buildKim(db);
-		const audits = (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n;
+		const audits = await auditCount();
 		const count = storedFiles();
 		for (const who of [await buildActor(db, 'warga', { kimId: kim.id, position: 'anggota' }), await buildActor(db, 'warga', { kimId: other.id, position: 'ketua' })]) {
 			expect((await call('POST', `/api/v1/kims/${kim.id}/files/sk`, { as: who, body: form(PDF, 'sk.pdf') })).status).toBe(403);
@@ -119,7 +124,7 @@ describe('decree (SK) upload', () => {
 		}
 		expect((await call('POST', `/api/v1/kims/${kim.id}/files/sk`, { body: form(PDF, 'sk.pdf') })).status).toBe(401);
 		expect(storedFiles()).toBe(count);
-		expect((await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n).toBe(audits);
+		expect(await auditCount()).toBe(audits);
 	});
 });
 

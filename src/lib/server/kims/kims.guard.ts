@@ -6,10 +6,9 @@ import { m } from '../../paraglide/messages.js';
 import { assertKelurahan, findRegion } from '../regions/regions.queries';
 import { dateProblems, type KimDates } from './kims.rules';
 import { DATE_MESSAGE } from './kims.schema';
+import { isUuid } from '../../shared/slug';
+import { canViewKim } from './kims.policy';
 import { findKimById, findKimBySlug, lockKim } from './kims.queries';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 /** Throws UNAUTHENTICATED for an anonymous visitor and FORBIDDEN for anyone else not `allowed`. */
 export function authorize(ctx: Ctx, allowed: boolean) {
@@ -20,17 +19,37 @@ export function authorize(ctx: Ctx, allowed: boolean) {
 
 export const kimNotFound = () => new AppError('NOT_FOUND', m.kim_not_found());
 
-/** The KIM by id or slug, or NOT_FOUND. */
+/**
+ * The KIM by id or slug, or NOT_FOUND. A UUID-shaped key is an id first; slugify never makes
+ * such slugs, but one stored before that rule is still found by its slug.
+ */
 export async function loadKim(db: Db, idOrSlug: string) {
-	const kim = isUuid(idOrSlug) ? await findKimById(db, idOrSlug) : await findKimBySlug(db, idOrSlug);
+	const kim = (isUuid(idOrSlug) ? await findKimById(db, idOrSlug) : undefined) ?? (await findKimBySlug(db, idOrSlug));
 	if (!kim) throw kimNotFound();
 	return kim;
 }
 
-/** The KIM by id or slug, locked for the transaction, or NOT_FOUND. */
-export async function loadKimForUpdate(tx: Db, idOrSlug: string) {
-	const kim = await lockKim(tx, isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
-	if (!kim) throw kimNotFound();
+/**
+ * The KIM a write is aimed at, as its caller may know it: NOT_FOUND when the actor may not see
+ * it (so a write reveals no more than GET does), then UNAUTHENTICATED for an anonymous visitor.
+ * No lock is taken; the caller still authorizes the write itself.
+ */
+export async function loadKimToWrite(ctx: Ctx, db: Db, idOrSlug: string) {
+	const kim = await loadKim(db, idOrSlug);
+	if (!canViewKim(ctx.actor, kim)) throw kimNotFound();
+	if (!ctx.actor) throw new AppError('UNAUTHENTICATED', m.err_unauthenticated());
+	return kim;
+}
+
+/**
+ * Like loadKimToWrite, then locks the row for the rest of the transaction (serialises changes of
+ * one KIM) and returns it as locked. Anonymous visitors and those who may not see the KIM are
+ * refused before any lock is taken. The caller authorizes the write.
+ */
+export async function loadKimForUpdate(ctx: Ctx, tx: Db, idOrSlug: string) {
+	const seen = await loadKimToWrite(ctx, tx, idOrSlug);
+	const kim = await lockKim(tx, { id: seen.id });
+	if (!kim || !canViewKim(ctx.actor, kim)) throw kimNotFound();
 	return kim;
 }
 
@@ -59,3 +78,10 @@ export function assertDates(dates: KimDates, today: string) {
 	const problems = dateProblems(dates, today);
 	if (problems.length) throw invalid(problems.map((p) => ({ path: p.field, message: DATE_MESSAGE[p.field]() })));
 }
+
+/**
+ * The change that sends a verified KIM back to the petugas (kims.rules reverificationFields): it
+ * is `registered` again, off the public directory, and no longer counts as verified before (so a
+ * later reactivation does not skip the new verification).
+ */
+export const reverificationPatch = () => ({ status: 'registered' as const, statusReason: null, verifiedAt: null, verifiedBy: null });

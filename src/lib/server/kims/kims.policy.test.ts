@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
-import type { KimPosition, KimStatus, SystemRole } from '../../shared/roles';
+import { KIM_POSITIONS, type KimPosition, type KimStatus, type SystemRole } from '../../shared/roles';
 import {
-	canEditKim, canListAllKims, canManageMembers, canOpenManagePage, canRegisterKim, canRegisterOnBehalf,
-	canResubmitKim, canReviewKim, canUploadKimFiles, canViewKim, canViewSkFile
+	canChangeMember, canEditKim, canListAllKims, canManageKetua, canManageMembers, canOpenManagePage, canRegisterKim, canRegisterOnBehalf,
+	canResubmitKim, canReviewKim, canSeeAllMembers, canSeeMemberEmails, canUploadKimFiles, canViewKim, canViewSkFile
 } from './kims.policy';
 
 const THIS = '11111111-1111-4111-8111-111111111111';
@@ -44,24 +44,27 @@ const ACTIONS: Record<string, (a: Actor) => boolean> = {
 	'manage members': (a) => canManageMembers(a, verified),
 	'upload files': (a) => canUploadKimFiles(a, verified),
 	'view SK file': (a) => canViewSkFile(a, verified),
-	'open manage page': (a) => canOpenManagePage(a, verified)
+	'open manage page': (a) => canOpenManagePage(a, verified),
+	'manage ketua': (a) => canManageKetua(a, verified),
+	'see all members': (a) => canSeeAllMembers(a, verified),
+	'see member emails': (a) => canSeeMemberEmails(a, verified)
 };
 
 const Y = true, N = false;
 // Columns in ACTIONS order.
 const EXPECTED: Record<string, boolean[]> = {
-	//                                   view  viewNV listAll reg  behalf edit verify return deact react resub members upload skfile manage
-	anonymous:                          [Y,    N,     N,      N,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N],
-	warga:                              [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N],
-	'anggota of this KIM':              [Y,    Y,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     Y,     Y],
-	'seksi of this KIM':                [Y,    Y,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     Y,     Y],
-	'pengurus (ketua) of this KIM':     [Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y],
-	'pengurus (sekretaris) of this KIM':[Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y],
-	'pengurus (bendahara) of this KIM': [Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y],
-	'anggota of another KIM':           [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N],
-	'pengurus of another KIM':          [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N],
-	petugas:                            [Y,    Y,     Y,      Y,   Y,     Y,   Y,     Y,     Y,    Y,    Y,    Y,      Y,     Y,     Y],
-	admin:                              [Y,    Y,     Y,      Y,   Y,     Y,   Y,     Y,     Y,    Y,    Y,    Y,      Y,     Y,     Y]
+	//                                   view  viewNV listAll reg  behalf edit verify return deact react resub members upload skfile manage ketua allMem emails
+	anonymous:                          [Y,    N,     N,      N,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N,      N,     N,      N],
+	warga:                              [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N,      N,     N,      N],
+	'anggota of this KIM':              [Y,    Y,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     Y,     Y,      N,     Y,      N],
+	'seksi of this KIM':                [Y,    Y,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     Y,     Y,      N,     Y,      N],
+	'pengurus (ketua) of this KIM':     [Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y,      Y,     Y,      Y],
+	'pengurus (sekretaris) of this KIM':[Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y,      N,     Y,      Y],
+	'pengurus (bendahara) of this KIM': [Y,    Y,     N,      Y,   N,     Y,   N,     N,     N,    N,    Y,    Y,      Y,     Y,     Y,      N,     Y,      Y],
+	'anggota of another KIM':           [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N,      N,     N,      N],
+	'pengurus of another KIM':          [Y,    N,     N,      Y,   N,     N,   N,     N,     N,    N,    N,    N,      N,     N,     N,      N,     N,      N],
+	petugas:                            [Y,    Y,     Y,      Y,   Y,     Y,   Y,     Y,     Y,    Y,    Y,    Y,      Y,     Y,     Y,      Y,     Y,      Y],
+	admin:                              [Y,    Y,     Y,      Y,   Y,     Y,   Y,     Y,     Y,    Y,    Y,    Y,      Y,     Y,     Y,      Y,     Y,      Y]
 };
 
 describe('KIM policy: every role × every action', () => {
@@ -76,5 +79,40 @@ describe('KIM policy: every role × every action', () => {
 	);
 	it.each(cases)('%s → %s: %s', (role, action, allowed) => {
 		expect(ACTIONS[action](ROLES[role])).toBe(allowed);
+	});
+});
+
+describe('canChangeMember: the ketua position is for a ketua or staff', () => {
+	const sides: (KimPosition | null)[] = [null, ...KIM_POSITIONS];
+	const changes = sides.flatMap((from) => sides.map((to) => ({ from, to }))).filter((c) => c.from !== null || c.to !== null);
+	const touchesKetua = (c: { from: KimPosition | null; to: KimPosition | null }) => c.from === 'ketua' || c.to === 'ketua';
+
+	it.each(changes)('ketua, petugas and admin may make any change: %j', (change) => {
+		for (const role of ['pengurus (ketua) of this KIM', 'petugas', 'admin']) expect(canChangeMember(ROLES[role], verified, change)).toBe(true);
+	});
+
+	it.each(changes)('sekretaris and bendahara only when the ketua is not involved: %j', (change) => {
+		for (const role of ['pengurus (sekretaris) of this KIM', 'pengurus (bendahara) of this KIM']) {
+			expect(canChangeMember(ROLES[role], verified, change)).toBe(!touchesKetua(change));
+		}
+	});
+
+	it.each(changes)('no one else may change members at all: %j', (change) => {
+		for (const role of ['anonymous', 'warga', 'anggota of this KIM', 'seksi of this KIM', 'anggota of another KIM', 'pengurus of another KIM']) {
+			expect(canChangeMember(ROLES[role], verified, change)).toBe(false);
+		}
+	});
+
+	it('names the takeover: a sekretaris cannot promote themselves or remove the ketua', () => {
+		const sek = ROLES['pengurus (sekretaris) of this KIM'];
+		expect(canChangeMember(sek, verified, { from: 'sekretaris', to: 'ketua' })).toBe(false);
+		expect(canChangeMember(sek, verified, { from: 'ketua', to: null })).toBe(false);
+		expect(canChangeMember(sek, verified, { from: 'ketua', to: 'anggota' })).toBe(false);
+		expect(canChangeMember(sek, verified, { from: null, to: 'ketua' })).toBe(false);
+		expect(canChangeMember(sek, verified, { from: 'anggota', to: 'bendahara' })).toBe(true);
+	});
+
+	it('a ketua of another KIM is no ketua here', () => {
+		expect(canChangeMember(ROLES['pengurus of another KIM'], verified, { from: 'anggota', to: 'ketua' })).toBe(false);
 	});
 });

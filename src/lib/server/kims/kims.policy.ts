@@ -5,8 +5,9 @@
  * Note: an actor's positions only include KIMs that are not inactive (auth.queries loadActor), so
  * the members of an inactive KIM have no member rights until a petugas reactivates it.
  */
-import { isBoardOf, isMemberOf, isStaff, type Actor } from '../auth/actor';
-import type { KimStatus } from '../../shared/roles';
+import { isBoardOf, isMemberOf, isStaff, positionIn, type Actor } from '../auth/actor';
+import type { KimPosition, KimStatus } from '../../shared/roles';
+import { involvesKetua } from './kims.rules';
 
 type KimRef = { id: string; status: KimStatus };
 
@@ -40,5 +41,26 @@ export const canViewSkFile = (a: Actor, kim: KimRef) => isStaff(a) || isMemberOf
 /** The manage page: staff and members (anggota see it read-only). */
 export const canOpenManagePage = (a: Actor, kim: KimRef) => isStaff(a) || isMemberOf(a, kim.id);
 
+/**
+ * The ketua position is the KIM's top authority: naming a ketua (adding one, promoting someone)
+ * and demoting or removing one is for a ketua of this KIM or staff. A sekretaris or bendahara
+ * cannot make themselves ketua and then remove the ketua they replaced.
+ */
+export const canManageKetua = (a: Actor, kim: KimRef) => isStaff(a) || positionIn(a, kim.id) === 'ketua';
+
+/**
+ * One membership change: `from` is the current position (null when adding someone), `to` the
+ * new one (null when removing). Board members manage other positions; ketua changes need
+ * canManageKetua.
+ */
+export const canChangeMember = (a: Actor, kim: KimRef, change: { from: KimPosition | null; to: KimPosition | null }) =>
+	canManageMembers(a, kim) && (!involvesKetua(change.from, change.to) || canManageKetua(a, kim));
+
 /** Member emails are shown to those who manage members. */
 export const canSeeMemberEmails = canManageMembers;
+
+/**
+ * The whole member list (every name, position, join date, invite state) is for staff and the
+ * KIM's own members; everyone else sees only its board (ketua, sekretaris, bendahara) by name.
+ */
+export const canSeeAllMembers = (a: Actor, kim: KimRef) => isStaff(a) || isMemberOf(a, kim.id);

@@ -122,6 +122,21 @@ export function presentMember(member: KimMember, showEmail: boolean) {
 	};
 }
 
+/** What everyone else sees of a KIM's members: its board, by name and position only. */
+export const KimBoardMemberOut = z
+	.object({ name: z.string(), position: z.enum(['ketua', 'sekretaris', 'bendahara']) })
+	.openapi('KimBoardMember');
+
+export const presentBoardMember = (member: Pick<KimMember, 'name' | 'position'>) => ({
+	name: member.name,
+	position: member.position as z.infer<typeof KimBoardMemberOut>['position']
+});
+
+/** The answer to adding a member: the same shape whether the email had an account or not. */
+export const KimMemberAddedOut = z
+	.object({ user_id: z.uuid(), position: z.enum(KIM_POSITIONS) })
+	.openapi('KimMemberAdded');
+
 /** A warning with its message in the request's language. */
 export function presentWarning(w: KimWarning, formatDate: (d: string) => string = (d) => d) {
 	switch (w.code) {

@@ -34,10 +34,9 @@ export async function findKimBySlug(db: Db, slug: string) {
 	return row;
 }
 
-/** Locks the KIM row (by id or slug) for the rest of the transaction (serialises changes of one KIM). */
-export async function lockKim(tx: Db, by: { id: string } | { slug: string }) {
-	const where = 'id' in by ? eq(kims.id, by.id) : eq(kims.slug, by.slug);
-	const [row] = await tx.select().from(kims).where(where).limit(1).for('update');
+/** Locks the KIM row for the rest of the transaction (serialises changes of one KIM). */
+export async function lockKim(tx: Db, by: { id: string }) {
+	const [row] = await tx.select().from(kims).where(eq(kims.id, by.id)).limit(1).for('update');
 	return row;
 }
 
@@ -124,6 +123,36 @@ export async function uniqueSlug(db: Db, base: string) {
 export async function insertKim(db: Db, values: typeof kims.$inferInsert) {
 	const [row] = await db.insert(kims).values(values).returning();
 	return row;
+}
+
+/** Whether `err` (possibly wrapped by Drizzle) is a unique violation (23505) of the index `constraint`. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+	for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+		if (e.code === '23505') return e.constraint === constraint;
+	}
+	return false;
+}
+
+/**
+ * Inserts a KIM under the slug `base` or the first free `base-N`. Another registration of the
+ * same name may take that slug between the look-up and the insert; the unique index then refuses
+ * the row (23505) and the next free slug is tried, up to `attempts` times in all. Each try runs in
+ * a savepoint so the caller's transaction survives a refused one. `pick` is for tests.
+ */
+export async function insertKimWithSlug(
+	tx: Db,
+	base: string,
+	values: Omit<typeof kims.$inferInsert, 'slug'>,
+	{ attempts = 3, pick = uniqueSlug }: { attempts?: number; pick?: (db: Db, base: string) => Promise<string> } = {}
+) {
+	for (let attempt = 1; ; attempt++) {
+		const slug = await pick(tx, base);
+		try {
+			return await tx.transaction((sp) => insertKim(sp, { ...values, slug }));
+		} catch (err) {
+			if (attempt >= attempts || !isUniqueViolation(err, 'kims_slug_key')) throw err;
+		}
+	}
 }
 
 export async function updateKimRow(db: Db, id: string, values: Partial<typeof kims.$inferInsert>) {

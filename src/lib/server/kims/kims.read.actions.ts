@@ -3,11 +3,12 @@ import { nowOf, type Ctx } from '../context';
 import { todayWib } from '../validation';
 import { m } from '../../paraglide/messages.js';
 import { isBoardPosition, type KimStatus } from '../../shared/roles';
+import { isStaff } from '../auth/actor';
 import {
-	canEditKim, canListAllKims, canManageMembers, canOpenManagePage, canResubmitKim, canReviewKim,
-	canSeeMemberEmails, canUploadKimFiles, canViewKim, canViewSkFile
+	canEditKim, canListAllKims, canManageKetua, canManageMembers, canOpenManagePage, canResubmitKim, canReviewKim,
+	canSeeAllMembers, canSeeMemberEmails, canUploadKimFiles, canViewKim, canViewSkFile
 } from './kims.policy';
-import { availableEvents, kimWarnings } from './kims.rules';
+import { availableEvents, changeNeedsReverification, kimWarnings } from './kims.rules';
 import { kimRegionNames, listKims, listMembers, type KimFilter, type Kim } from './kims.queries';
 import { authorize, kimNotFound, loadKim } from './kims.guard';
 import { listRegions } from '../regions/regions.queries';
@@ -36,22 +37,32 @@ export function kimPermissions(ctx: Ctx, kim: Kim) {
 	return {
 		edit: canEditKim(a, kim),
 		manageMembers: canManageMembers(a, kim),
+		manageKetua: canManageKetua(a, kim),
+		seeAllMembers: canSeeAllMembers(a, kim),
 		upload: canUploadKimFiles(a, kim),
 		resubmit: canResubmitKim(a, kim) && availableEvents(kim).includes('resubmit'),
 		review: canReviewKim(a),
 		viewSk: canViewSkFile(a, kim),
 		manage: canOpenManagePage(a, kim),
-		seeEmails: canSeeMemberEmails(a, kim)
+		seeEmails: canSeeMemberEmails(a, kim),
+		/** Changing name, area or SK would send this KIM back to verification (warn before saving). */
+		editReverifies: canEditKim(a, kim) && changeNeedsReverification(kim, isStaff(a))
 	};
 }
 export type KimPermissions = ReturnType<typeof kimPermissions>;
 
-/** A KIM the actor may see (non-verified ones only for staff and members; otherwise NOT_FOUND). */
+/**
+ * A KIM the actor may see (non-verified ones only for staff and members; otherwise NOT_FOUND).
+ * `members` is every member for staff and the KIM's members, and only its board for anyone else
+ * (kims.policy canSeeAllMembers); `memberCount` counts everyone.
+ */
 export async function getKim(ctx: Ctx, idOrSlug: string) {
 	const kim = await loadKim(ctx.db, idOrSlug);
 	if (!canViewKim(ctx.actor, kim)) throw kimNotFound();
-	const [area, members] = await Promise.all([kimRegionNames(ctx.db, kim), listMembers(ctx.db, kim.id)]);
-	return { kim, ...area, members, memberCount: members.length, can: kimPermissions(ctx, kim) };
+	const [area, all] = await Promise.all([kimRegionNames(ctx.db, kim), listMembers(ctx.db, kim.id)]);
+	const can = kimPermissions(ctx, kim);
+	const members = can.seeAllMembers ? all : all.filter((x) => isBoardPosition(x.position));
+	return { kim, ...area, members, memberCount: all.length, can };
 }
 
 /** The public page: the KIM and its board (ketua, sekretaris, bendahara). */
@@ -71,7 +82,10 @@ export async function getKimManagePage(ctx: Ctx, slug: string) {
 	return { ...view, warnings };
 }
 
-/** Members of a KIM the actor may see; emails only for those who manage members (see present). */
+/**
+ * Members of a KIM the actor may see: everyone for staff and its members (emails only for those
+ * who manage members, see present), only the board for other visitors (`can.seeAllMembers`).
+ */
 export async function getKimMembers(ctx: Ctx, id: string) {
 	const view = await getKim(ctx, id);
 	return { members: view.members, can: view.can };

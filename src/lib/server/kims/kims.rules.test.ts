@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KIM_STATUSES, type KimStatus } from '../../shared/roles';
-import { availableEvents, dateProblems, KIM_EVENTS, kimWarnings, leavesNoKetua, nextStatus, type KimEvent } from './kims.rules';
+import { KIM_POSITIONS, KIM_STATUSES, type KimPosition, type KimStatus } from '../../shared/roles';
+import {
+	availableEvents, changeNeedsReverification, dateProblems, involvesKetua, KIM_EVENTS, kimWarnings, leavesNoKetua, nextStatus,
+	reverificationFields, VERIFIED_FIELDS, type KimEvent, type KimIdentity
+} from './kims.rules';
 import { todayWib } from '../validation';
 
 describe('nextStatus: every status × every event', () => {
@@ -135,5 +138,69 @@ describe('leavesNoKetua', () => {
 	});
 	it('does not block a KIM that never had a ketua (registered by a petugas)', () => {
 		expect(leavesNoKetua([{ userId: 'c', position: 'anggota' }], 'c', null)).toBe(false);
+	});
+});
+
+describe('involvesKetua', () => {
+	it('is true exactly when the ketua position is on either side (add, promote, demote, remove)', () => {
+		const sides: (KimPosition | null)[] = [null, ...KIM_POSITIONS];
+		for (const from of sides) for (const to of sides) expect(involvesKetua(from, to)).toBe(from === 'ketua' || to === 'ketua');
+	});
+	it('names the cases', () => {
+		expect(involvesKetua(null, 'ketua')).toBe(true); // adding someone as ketua
+		expect(involvesKetua('sekretaris', 'ketua')).toBe(true); // promotion
+		expect(involvesKetua('ketua', 'anggota')).toBe(true); // demotion
+		expect(involvesKetua('ketua', null)).toBe(true); // removal
+		expect(involvesKetua('anggota', 'bendahara')).toBe(false);
+		expect(involvesKetua('seksi', null)).toBe(false);
+		expect(involvesKetua(null, 'anggota')).toBe(false);
+	});
+});
+
+describe('reverification after an edit', () => {
+	const identity: KimIdentity = { name: 'KIM Cerdas', kelurahanCode: '33.71.01.1011', kecamatanCode: '33.71.01', skNumber: '1/SK/2024', skDate: '2024-01-10', skFileId: 'file-1' };
+	const verified = { status: 'verified' as KimStatus };
+	// Only the fields compared matter; a full KIM row also carries contact details, logo, terms…
+	const changes: [string, Partial<KimIdentity>, string[]][] = [
+		['nothing', {}, []],
+		['the name', { name: 'KIM Cerdas Baru' }, ['name']],
+		['the kelurahan (and so kecamatan)', { kelurahanCode: '33.71.02.1003', kecamatanCode: '33.71.02' }, ['kelurahan_code', 'kecamatan_code']],
+		['to kecamatan level', { kelurahanCode: null }, ['kelurahan_code']],
+		['the SK number', { skNumber: '2/SK/2025' }, ['sk_number']],
+		['the SK date', { skDate: '2025-01-10' }, ['sk_date']],
+		['the SK file', { skFileId: 'file-2' }, ['sk_file']],
+		['name and SK together', { name: 'X', skNumber: 'Y' }, ['name', 'sk_number']]
+	];
+
+	it.each(changes)('a pengurus changing %s of a verified KIM → %j', (_label, change, fields) => {
+		expect(reverificationFields(verified, identity, { ...identity, ...change }, false)).toEqual(fields);
+	});
+
+	it('a first SK file counts too: the petugas has not seen it', () => {
+		expect(reverificationFields(verified, { ...identity, skFileId: null }, identity, false)).toEqual(['sk_file']);
+	});
+
+	it('never for staff edits', () => {
+		for (const [, change] of changes) expect(reverificationFields(verified, identity, { ...identity, ...change }, true)).toEqual([]);
+	});
+
+	it('never for a KIM that is not verified (it is not public and waits for or needs no verification)', () => {
+		for (const status of KIM_STATUSES.filter((s) => s !== 'verified')) {
+			expect(reverificationFields({ status }, identity, { ...identity, name: 'Lain', skFileId: null }, false)).toEqual([]);
+		}
+	});
+
+	it('ignores everything outside name, area and SK (contact, description, focus, social links, logo, terms)', () => {
+		const row = { ...identity, description: 'a', contactPhone: '0812', focus: ['literasi'], social: {}, logoFileId: 'l1', termStartsOn: '2024-01-01', termEndsOn: '2026-01-01' };
+		const edited = { ...row, description: 'b', contactPhone: '0813', focus: ['ekonomi_kreatif'], social: { website: 'https://x.id' }, logoFileId: 'l2', termStartsOn: '2025-01-01', termEndsOn: '2027-01-01' };
+		expect(reverificationFields(verified, row, edited, false)).toEqual([]);
+		expect(VERIFIED_FIELDS).toEqual(['name', 'kelurahan_code', 'kecamatan_code', 'sk_number', 'sk_date', 'sk_file']);
+	});
+
+	it('warns before saving exactly when a pengurus edits a verified KIM', () => {
+		for (const status of KIM_STATUSES) {
+			expect(changeNeedsReverification({ status }, false)).toBe(status === 'verified');
+			expect(changeNeedsReverification({ status }, true)).toBe(false);
+		}
 	});
 });

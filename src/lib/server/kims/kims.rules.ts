@@ -105,3 +105,56 @@ export function leavesNoKetua(members: Member[], userId: string, position: KimPo
 		.map((m) => (m.userId === userId && position ? { ...m, position } : m));
 	return hadKetua && !after.some((m) => m.position === 'ketua');
 }
+
+/**
+ * Whether a membership change touches the ketua position: adding someone as ketua, promoting to
+ * ketua, demoting a ketua or removing one. `from` null = a new member, `to` null = removal.
+ */
+export const involvesKetua = (from: KimPosition | null, to: KimPosition | null) => from === 'ketua' || to === 'ketua';
+
+/**
+ * What a petugas checked when verifying a KIM: who it is (name), where (kelurahan/kecamatan) and
+ * its decree (number, date, file). Contact details, description, focus, social links, logo and
+ * term dates are the pengurus' to keep current and are not in this list.
+ */
+export const VERIFIED_FIELDS = ['name', 'kelurahan_code', 'kecamatan_code', 'sk_number', 'sk_date', 'sk_file'] as const;
+export type VerifiedField = (typeof VERIFIED_FIELDS)[number];
+
+export type KimIdentity = {
+	name: string;
+	kelurahanCode: string | null;
+	kecamatanCode: string;
+	skNumber: string;
+	skDate: string;
+	skFileId: string | null;
+};
+
+const IDENTITY_COLUMN: Record<VerifiedField, keyof KimIdentity> = {
+	name: 'name',
+	kelurahan_code: 'kelurahanCode',
+	kecamatan_code: 'kecamatanCode',
+	sk_number: 'skNumber',
+	sk_date: 'skDate',
+	sk_file: 'skFileId'
+};
+
+/**
+ * Whether changing a verified field would send this KIM back to verification: only a verified
+ * KIM, and only when its pengurus (not staff) make the change. For showing the warning early.
+ */
+export const changeNeedsReverification = (kim: { status: KimStatus }, byStaff: boolean) => kim.status === 'verified' && !byStaff;
+
+/**
+ * The verified fields that `before` → `after` really changes, when that sends the KIM back to
+ * `registered` for a petugas to verify again (see changeNeedsReverification); otherwise []. Values
+ * are compared, not presence: a form that resubmits an unchanged name changes nothing.
+ */
+export function reverificationFields(
+	kim: { status: KimStatus },
+	before: KimIdentity,
+	after: KimIdentity,
+	byStaff: boolean
+): VerifiedField[] {
+	if (!changeNeedsReverification(kim, byStaff)) return [];
+	return VERIFIED_FIELDS.filter((f) => before[IDENTITY_COLUMN[f]] !== after[IDENTITY_COLUMN[f]]);
+}

@@ -95,9 +95,10 @@ export const CreateKimSchema = z
 	.object({
 		...kimFields,
 		ketua_email: clearable(email()).openapi({ type: 'string', format: 'email', description: 'Staff only: the ketua to invite or link (ignored for residents, who become the ketua)' }),
-		ketua_name: optText(120).openapi({ type: 'string', description: 'Staff only: name for a new ketua account' })
+		ketua_name: optText(120).openapi({ type: 'string', description: 'Staff only: the ketua’s name, required with ketua_email (names a new account; an existing one keeps its own)' })
 	})
 	.superRefine((v, ctx) => {
+		if (v.ketua_email && !v.ketua_name) ctx.addIssue({ code: 'custom', path: ['ketua_name'], message: m.kim_err_member_name() });
 		if (!v.kelurahan_code && !v.kecamatan_code) {
 			ctx.addIssue({ code: 'custom', path: ['kelurahan_code'], message: m.err_kelurahan_unknown() });
 		}
@@ -136,7 +137,12 @@ const position = () =>
 export const AddMemberSchema = z
 	.object({
 		email: email(),
-		name: optText(120).openapi({ type: 'string', description: 'Needed when the email has no account yet' }),
+		name: z
+			.string({ error: () => m.kim_err_member_name() })
+			.trim()
+			.min(1, { error: () => m.kim_err_member_name() })
+			.max(120, { error: () => m.kim_err_too_long({ max: 120 }) })
+			.openapi({ description: 'Always required. Names a new account; an existing account is linked and keeps its own name', example: 'Siti Rahayu' }),
 		position: position()
 	})
 	.openapi('AddKimMemberInput');

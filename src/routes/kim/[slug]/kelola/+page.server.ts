@@ -1,10 +1,11 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireActor, runForm, runLoad } from '$lib/server/http/form';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate } from '$lib/shared/format';
 import { getFileStorage } from '$lib/server/files/storage';
+import { declaredSizeProblem, UPLOAD_KINDS } from '$lib/server/files/files.rules';
 import { getKimManagePage, kimAreaOptions } from '$lib/server/kims/kims.read.actions';
 import { transitionKim, updateKim } from '$lib/server/kims/kims.actions';
 import { addMember, changeMemberPosition, removeMember } from '$lib/server/kims/kims.members.actions';
@@ -39,7 +40,11 @@ export const load: PageServerLoad = async (event) => {
 const done = (event: RequestEvent, what: string, anchor = '') =>
 	redirect(303, `/kim/${event.params.slug}/kelola?ok=${what}${anchor}`);
 
-/** Runs one form of the page; on success goes back to the page with a confirmation banner. */
+/**
+ * Runs one form of the page; on success goes back to the page with a confirmation banner. An
+ * action may answer `{ reverify: [...] }`; when that is not empty the banner says the KIM went
+ * back to verification (`ok=<form>_reverify`).
+ */
 async function handle<S extends z.ZodType>(
 	event: RequestEvent,
 	form: string,
@@ -49,15 +54,28 @@ async function handle<S extends z.ZodType>(
 ) {
 	requireActor(event);
 	const slug = event.params.slug!;
-	const result = await runForm(event, schema, async (input) => (await action(input, slug), { ok: true as const }), { arrays, extra: { form } });
+	const result = await runForm(event, schema, async (input) => ({ ok: true as const, value: await action(input, slug) }), { arrays, extra: { form } });
 	if (!('ok' in result)) return result;
+	const reverify = (result.value as { reverify?: unknown[] } | undefined)?.reverify?.length;
+	// The status changed: land at the top, where the banner and the new status are.
+	if (reverify) done(event, `${form}_reverify`);
 	done(event, form, `#${form}`);
 }
 
-const upload = (slot: KimFileSlot) => (event: RequestEvent) =>
-	handle(event, slot, UploadSchema, async (input, slug) =>
+const SLOT_KIND = { sk: UPLOAD_KINDS.kim_sk, logo: UPLOAD_KINDS.kim_logo } as const;
+
+/**
+ * An upload form. A body whose declared length is already over the limit is refused before it is
+ * read (formData() would buffer all of it), with the same message the API gives.
+ */
+const upload = (slot: KimFileSlot) => (event: RequestEvent) => {
+	requireActor(event);
+	const tooBig = declaredSizeProblem(event.request.headers.get('content-length'), SLOT_KIND[slot]);
+	if (tooBig) return fail(400, { message: tooBig, errors: [{ path: 'file', message: tooBig }], values: { form: slot } });
+	return handle(event, slot, UploadSchema, async (input, slug) =>
 		uploadKimFile(event.locals.ctx, getFileStorage(), slug, slot, { bytes: new Uint8Array(await input.file.arrayBuffer()), name: input.file.name })
 	);
+};
 
 export const actions: Actions = {
 	edit: (event) => handle(event, 'edit', UpdateKimFormSchema, (input, slug) => updateKim(event.locals.ctx, slug, input), ['focus']),
