@@ -10,6 +10,7 @@ import { kimRoutes } from '../kims/kims.api';
 import { adminUserRoutes } from '../users/users.api';
 import { auditRoutes } from '../audit/audit.api';
 import { adminOutboxRoutes } from '../admin/admin.api';
+import { postRoutes } from '../posts/posts.api';
 import { AppError, invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
@@ -17,7 +18,7 @@ import { problemResponse, zodFieldErrors } from './problem';
 import { tokenFromHeaders } from './session-cookie';
 
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
-const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes];
+const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes];
 
 export type ApiOptions = ApiDeps & {
 	db: Db;

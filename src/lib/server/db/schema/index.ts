@@ -3,3 +3,4 @@ export * from './users';
 export * from './files';
 export * from './kims';
 export * from './system';
+export * from './posts';

@@ -1,0 +1,70 @@
+/**
+ * Indonesian search over publicly listed posts: full-text search with the `indonesian` snowball
+ * config (stemming: "sosialisasi" finds "mensosialisasikan") plus pg_trgm word similarity on the
+ * title and body for typos ("vaksinsi" finds "vaksinasi"). Ranked by ts_rank_cd plus the title's
+ * (and, less, the body's) similarity; snippets from ts_headline, escaped (posts.snippet).
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { posts } from '../db/schema';
+import { listedAt, matches } from './posts.queries';
+import { publicPath, type PostKind } from './posts.rules';
+import { MARK_END, MARK_START, snippetHtml } from './posts.snippet';
+
+export type SearchParams = {
+	q: string;
+	kind?: PostKind;
+	kelurahan_code?: string;
+	/** WIB dates (YYYY-MM-DD), inclusive, on the publication date. */
+	from?: string;
+	to?: string;
+	limit?: number;
+};
+export type SearchResult = { type: 'post'; id: string; title: string; url: string; snippet: string };
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** Start of the WIB day `date` (YYYY-MM-DD), `days` later. */
+const wibDayStart = (date: string, days = 0) => new Date(Date.parse(`${date}T00:00:00+07:00`) + days * 86400_000);
+
+/**
+ * Publicly listed posts matching `q`, best first. Only published, due, non-expired posts are
+ * ever returned, whoever searches. `publicUrl` makes the URLs absolute; `now` is the clock.
+ */
+export async function searchPosts(db: Db, params: SearchParams, opts: { publicUrl?: string; now?: Date } = {}): Promise<SearchResult[]> {
+	const q = params.q.trim();
+	if (!q) return [];
+	const now = opts.now ?? new Date();
+	const conds: (SQL | undefined)[] = [listedAt(now), matches(q)];
+	if (params.kind) conds.push(eq(posts.kind, params.kind));
+	if (params.kelurahan_code) conds.push(eq(posts.kelurahanCode, params.kelurahan_code));
+	if (params.from) conds.push(sql`${posts.publishedAt} >= ${wibDayStart(params.from).toISOString()}::timestamptz`);
+	if (params.to) conds.push(sql`${posts.publishedAt} < ${wibDayStart(params.to, 1).toISOString()}::timestamptz`);
+
+	const tsq = sql`websearch_to_tsquery('indonesian', ${q})`;
+	const score = sql<number>`(ts_rank_cd(${posts.searchVector}, ${tsq}) + 0.5 * word_similarity(${q}, ${posts.title}) + 0.2 * word_similarity(${q}, ${posts.body}))`;
+	const ranked = db
+		.select({ id: posts.id, slug: posts.slug, title: posts.title, summary: posts.summary, body: posts.body, publishedAt: posts.publishedAt, score: score.as('score') })
+		.from(posts)
+		.where(and(...conds))
+		.orderBy(sql`score desc`, sql`${posts.publishedAt} desc`)
+		.limit(Math.min(Math.max(params.limit ?? 20, 1), 50))
+		.as('ranked');
+	// Headlines only for the page of results (ts_headline re-parses each document).
+	const rows = await db
+		.select({
+			id: ranked.id,
+			slug: ranked.slug,
+			title: ranked.title,
+			headline: sql<string>`ts_headline('indonesian', translate(${ranked.summary} || E'\\n\\n' || ${ranked.body}, ${MARK_START + MARK_END}, ''), ${tsq}, ${HEADLINE_OPTIONS})`
+		})
+		.from(ranked)
+		.orderBy(sql`${ranked.score} desc`, sql`${ranked.publishedAt} desc`);
+	return rows.map((r) => ({
+		type: 'post' as const,
+		id: r.id,
+		title: r.title,
+		url: `${opts.publicUrl ?? ''}${publicPath(r.slug)}`,
+		snippet: snippetHtml(r.headline, q)
+	}));
+}
