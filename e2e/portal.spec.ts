@@ -117,3 +117,31 @@ test('a resident finds a published post by search and the page is ready for What
 	await expect(page.getByRole('link', { name: /Uji keamanan tulisan/ })).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+/**
+ * Residents on cheap phones and slow networks: every public page ships under 60 KB of gzip-compressed
+ * JavaScript. Sums each script a page loads (module graph included), compressed as a server would.
+ */
+test('public pages ship under 60 KB of compressed JavaScript', async ({ page, request }) => {
+	const { gzipSync } = await import('node:zlib');
+	await page.goto('/berita');
+	const postHref = await page.locator('main a[href^="/berita/"]').first().getAttribute('href');
+	expect(postHref, 'the demo dataset has a published post').toBeTruthy();
+	const pages = ['/', postHref!, '/cari?q=vaksinasi', '/berita', '/kim'];
+	const sizes: Record<string, number> = {};
+	for (const path of pages) {
+		const scripts = new Set<string>();
+		const listener = (r: import('@playwright/test').Response) => {
+			if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(r.url());
+		};
+		page.on('response', listener);
+		await page.goto(path, { waitUntil: 'networkidle' });
+		page.off('response', listener);
+		let total = 0;
+		for (const url of scripts) total += gzipSync(await (await request.get(url)).body(), { level: 9 }).length;
+		sizes[path] = total;
+	}
+	for (const [path, bytes] of Object.entries(sizes)) expect(bytes, `${path}: ${bytes} bytes of gzipped JS`).toBeLessThan(60 * 1024);
+	// The counter itself must see the app's scripts, or the budget proves nothing.
+	expect(sizes['/']).toBeGreaterThan(1000);
+});

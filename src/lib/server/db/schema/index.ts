@@ -4,3 +4,4 @@ export * from './files';
 export * from './kims';
 export * from './system';
 export * from './posts';
+export * from './campaigns';

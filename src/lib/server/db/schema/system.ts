@@ -1,5 +1,5 @@
 import {
-	pgTable, uuid, text, jsonb, timestamp, bigserial, integer, index
+	pgTable, uuid, text, jsonb, timestamp, bigserial, integer, index, uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
@@ -33,6 +33,8 @@ export const outbox = pgTable(
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
 		topic: text('topic').notNull(),
+		/** Set when the same message must never be queued twice (e.g. one reminder per assignment and user). */
+		dedupeKey: text('dedupe_key'),
 		payload: jsonb('payload').notNull(),
 		status: text('status').notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),
@@ -41,7 +43,7 @@ export const outbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		processedAt: timestamp('processed_at', { withTimezone: true })
 	},
-	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)]
+	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey)]
 );
 
 /** Small key/value facts about this installation (e.g. when it was first initialised). */
