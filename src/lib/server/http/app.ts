@@ -11,6 +11,11 @@ import { adminUserRoutes } from '../users/users.api';
 import { auditRoutes } from '../audit/audit.api';
 import { adminOutboxRoutes } from '../admin/admin.api';
 import { postRoutes } from '../posts/posts.api';
+import { campaignRoutes } from '../campaigns/campaigns.api';
+import { reachRoutes } from '../reach/reach.api';
+import { reportRoutes } from '../reports/reports.api';
+import { statsRoutes } from '../stats/stats.api';
+import { notificationRoutes } from '../notifications/notifications.api';
 import { AppError, invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
@@ -18,7 +23,8 @@ import { problemResponse, zodFieldErrors } from './problem';
 import { tokenFromHeaders } from './session-cookie';
 
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
-const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes];
+const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes,
+	campaignRoutes, reachRoutes, reportRoutes, statsRoutes, notificationRoutes];
 
 export type ApiOptions = ApiDeps & {
 	db: Db;
