@@ -10,6 +10,7 @@ import { migrateDatabase } from './lib/server/db/migrate';
 import { initialiseDatabase } from './lib/server/bootstrap';
 import { purgeDemo } from './lib/server/demo/demo.seed';
 import { mailDeliverer, startOutboxWorker } from './lib/server/mail/outbox-worker';
+import { reminderTask } from './lib/server/notifications/reminders';
 import { addRegencyAsSystem, importPopulationAsSystem } from './lib/server/regions/regions.actions';
 import { createUserAsSystem } from './lib/server/users/users.actions';
 import type { Ctx } from './lib/server/context';
@@ -23,7 +24,7 @@ const HELP = `Usage: npm run simpul -- <command> [options]
   regions:population <file>   import populations from a CSV with columns code,population[,area_km2]
   user:create --email E --name N --role warga|petugas|admin [--password P]
                                create an account (without --password an email link is sent)
-  worker                       run the outbox worker only (mail delivery), for separate processes
+  worker                       run the outbox worker only (mail delivery, reminders), for separate processes
 `;
 
 async function main() {
@@ -44,7 +45,7 @@ async function main() {
 				break;
 			case 'demo:purge': {
 				const removed = await purgeDemo(db, getFileStorage());
-				console.info(`[simpul] removed ${removed.users} demo accounts and ${removed.kims} demo KIMs`);
+				console.info(`[simpul] removed ${removed.users} demo accounts, ${removed.kims} demo KIMs, ${removed.posts} posts, ${removed.campaigns} campaigns and ${removed.reports} activity reports`);
 				break;
 			}
 			case 'regions:add': {
@@ -69,12 +70,12 @@ async function main() {
 			}
 			case 'worker': {
 				console.info('[simpul] outbox worker running; Ctrl+C to stop');
-				const stop = startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM));
+				const worker = startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl)] });
 				await new Promise<void>((resolve) => {
 					process.once('SIGINT', resolve);
 					process.once('SIGTERM', resolve);
 				});
-				stop();
+				await worker.stop();
 				break;
 			}
 			default:

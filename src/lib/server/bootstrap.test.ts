@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../tests/db';
 import { testApi } from '../../../tests/factories';
 import type { Db } from './db/client';
-import { kimMembers, kims, users } from './db/schema';
+import { kimMembers, kims, posts, users } from './db/schema';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { loadRegency } from './regions/region-source';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, purgeDemo } from './demo/demo.seed';
@@ -68,10 +68,19 @@ describe('first start', () => {
 		expect(anggota.body.kims[0].id).toBe(pengurus.body.kims[0].id);
 		const [kim] = await db.select().from(kims).where(eq(kims.id, pengurus.body.kims[0].id));
 		expect(kim.status).toBe('verified');
+
+		// The portal has something to show: every kind published, one post waiting for the demo pengurus.
+		const published = await call('GET', '/api/v1/posts');
+		expect(new Set(published.body.data.map((p: { kind: string }) => p.kind))).toEqual(new Set(['news', 'program', 'announcement', 'potential', 'clarification']));
+		const inReview = await db.select().from(posts).where(and(eq(posts.status, 'in_review'), eq(posts.kimId, kim.id)));
+		expect(inReview).toHaveLength(1);
+		const found = await call('GET', '/api/v1/search?q=imunisasi');
+		expect(found.body.data[0].title).toMatch(/Imunisasi campak/);
 	});
 
 	it('demo:purge removes exactly the demo data', async () => {
 		const real = await db.insert(users).values({ email: 'asli@contoh.id', name: 'Pengguna Asli' }).returning();
+		const realPost = await db.insert(posts).values({ slug: 'tulisan-asli', kind: 'news', title: 'Tulisan asli', summary: 'Asli', body: 'Asli', authorId: real[0].id }).returning({ id: posts.id });
 		expect(await countDemoUsers(db)).toBeGreaterThan(5);
 		const removed = await purgeDemo(db, storage);
 		expect(readdirSync(join(uploads, 'kim_sk'))).toEqual([]);
@@ -79,5 +88,7 @@ describe('first start', () => {
 		expect(await countDemoUsers(db)).toBe(0);
 		expect(await db.select({ n: sql<number>`count(*)::int` }).from(kims)).toEqual([{ n: 0 }]);
 		expect(await db.select().from(users).where(eq(users.id, real[0].id))).toHaveLength(1);
+		expect(removed.posts).toBeGreaterThan(5);
+		expect((await db.select({ id: posts.id }).from(posts)).map((p) => p.id)).toEqual([realPost[0].id]);
 	});
 });

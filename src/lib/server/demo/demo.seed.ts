@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { kimMembers, kims, users, regions, files } from '../db/schema';
+import { activityReports, campaigns, files, kimMembers, kims, posts, regions, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { slugify } from '../../shared/slug';
 import { VILLAGE_LEVELS } from '../regions/regions.rules';
@@ -9,6 +9,7 @@ import type { FileStorage } from '../files/storage';
 import { discardStoredFile, saveFile } from '../files/files.actions';
 import { audit } from '../audit/audit';
 import { demoDecreePdf } from './demo-decree';
+import { seedDemoPosts, type DemoKim } from './demo.posts';
 
 export const DEMO_PASSWORD = 'simpul-demo';
 export const DEMO_ACCOUNTS = {
@@ -45,6 +46,7 @@ export async function seedDemo(db: Db, regionCode: string, storage?: FileStorage
 	const admin = await user(DEMO_ACCOUNTS.admin, 'Admin Demo', 'admin');
 	const petugas = await user(DEMO_ACCOUNTS.petugas, 'Petugas Diskominfo (demo)', 'petugas');
 	const count = Math.min(12, villages.length);
+	const verifiedKims: DemoKim[] = [];
 	let person = 0;
 	const personName = () => {
 		const n = person++;
@@ -93,28 +95,44 @@ export async function seedDemo(db: Db, regionCode: string, storage?: FileStorage
 			const positions: KimPosition[] = ['ketua', 'sekretaris', 'bendahara', 'seksi', 'anggota', 'anggota'];
 			for (let p = 0; p < size; p++) members.push([`${positions[p]}${p}.${kim.slug}@demo.simpul.test`, personName(), positions[p]]);
 		}
+		const memberIds: string[] = [];
 		for (const [email, memberName, position] of members) {
 			const u = await user(email, memberName, 'warga', village.code);
 			await db.insert(kimMembers).values({ kimId: kim.id, userId: u.id, position });
+			memberIds.push(u.id);
+		}
+		if (status === 'verified') {
+			verifiedKims.push({ id: kim.id, name, kelurahanCode: village.code, kelurahanName: village.name, boardId: memberIds[0], memberId: memberIds[i === 0 ? 1 : memberIds.length - 1] });
 		}
 	}
+	await seedDemoPosts(db, petugas.id, verifiedKims);
 	await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
 }
 
-/** Removes every demo record (users, KIMs and their members and files, bytes included). */
+/**
+ * Removes every demo record: demo users, demo KIMs, the posts and campaigns they wrote (with
+ * everything hanging off them) and the files of all of these, bytes included.
+ */
 export async function purgeDemo(db: Db, storage?: FileStorage) {
 	const result = await db.transaction(async (tx) => {
-		const demoKims = await tx.select({ id: kims.id }).from(kims).where(eq(kims.isDemo, true));
-		const ids = demoKims.map((k) => k.id);
-		let keys: string[] = [];
-		if (ids.length) {
-			await tx.delete(kims).where(inArray(kims.id, ids));
-			keys = (await tx.delete(files).where(inArray(files.ownerId, ids)).returning({ key: files.storageKey })).map((f) => f.key);
-		}
-		const removedUsers = await tx.delete(users).where(eq(users.isDemo, true)).returning({ id: users.id });
-		await audit(tx, null, 'demo.purge', { type: 'system' }, { after: { kims: ids.length, users: removedUsers.length } });
-		return { kims: ids.length, users: removedUsers.length, keys };
+		const kimIds = (await tx.select({ id: kims.id }).from(kims).where(eq(kims.isDemo, true))).map((k) => k.id);
+		const userIds = (await tx.select({ id: users.id }).from(users).where(eq(users.isDemo, true))).map((u) => u.id);
+		const byKimOrUser = <T extends { kimId: AnyColumn }>(t: T, userCol: AnyColumn) =>
+			or(kimIds.length ? inArray(t.kimId, kimIds) : sql`false`, userIds.length ? inArray(userCol, userIds) : sql`false`);
+		const postIds = (await tx.select({ id: posts.id }).from(posts).where(byKimOrUser(posts, posts.authorId))).map((p) => p.id);
+		const campaignIds = userIds.length ? (await tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.createdBy, userIds))).map((c) => c.id) : [];
+		const reportIds = (await tx.select({ id: activityReports.id }).from(activityReports).where(byKimOrUser(activityReports, activityReports.reporterId))).map((r) => r.id);
+		if (campaignIds.length) await tx.delete(campaigns).where(inArray(campaigns.id, campaignIds));
+		if (reportIds.length) await tx.delete(activityReports).where(inArray(activityReports.id, reportIds));
+		if (postIds.length) await tx.delete(posts).where(inArray(posts.id, postIds));
+		if (kimIds.length) await tx.delete(kims).where(inArray(kims.id, kimIds));
+		const owners = [...kimIds, ...postIds, ...campaignIds, ...reportIds];
+		const keys = owners.length ? (await tx.delete(files).where(inArray(files.ownerId, owners)).returning({ key: files.storageKey })).map((f) => f.key) : [];
+		if (userIds.length) await tx.delete(users).where(inArray(users.id, userIds));
+		const counts = { kims: kimIds.length, users: userIds.length, posts: postIds.length, campaigns: campaignIds.length, reports: reportIds.length };
+		await audit(tx, null, 'demo.purge', { type: 'system' }, { after: counts });
+		return { counts, keys };
 	});
 	if (storage) for (const key of result.keys) await discardStoredFile(storage, key);
-	return { kims: result.kims, users: result.users };
+	return result.counts;
 }
