@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../tests/db';
 import { testApi } from '../../../tests/factories';
 import type { Db } from './db/client';
-import { kimMembers, kims, posts, users } from './db/schema';
+import { activityReports, assignments, campaigns, kimMembers, kims, linkClicks, posts, users } from './db/schema';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { loadRegency } from './regions/region-source';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, purgeDemo } from './demo/demo.seed';
@@ -76,6 +76,15 @@ describe('first start', () => {
 		expect(inReview).toHaveLength(1);
 		const found = await call('GET', '/api/v1/search?q=imunisasi');
 		expect(found.body.data[0].title).toMatch(/Imunisasi campak/);
+
+		// Campaigns: tasks for every verified KIM, clicks and reports to count.
+		const verified = await db.select({ id: kims.id }).from(kims).where(eq(kims.status, 'verified'));
+		const [mr] = await db.select().from(campaigns).where(eq(campaigns.priority, 'high'));
+		const tasks = await db.select().from(assignments).where(eq(assignments.campaignId, mr.id));
+		expect(tasks).toHaveLength(verified.length);
+		expect(new Set(tasks.map((t) => t.status))).toEqual(new Set(['new', 'accepted', 'declined', 'done']));
+		expect((await db.select({ n: sql<number>`count(*)::int` }).from(linkClicks))[0].n).toBeGreaterThan(20);
+		expect((await db.select({ n: sql<number>`count(*)::int` }).from(activityReports))[0].n).toBeGreaterThan(5);
 	});
 
 	it('demo:purge removes exactly the demo data', async () => {
@@ -89,6 +98,9 @@ describe('first start', () => {
 		expect(await db.select({ n: sql<number>`count(*)::int` }).from(kims)).toEqual([{ n: 0 }]);
 		expect(await db.select().from(users).where(eq(users.id, real[0].id))).toHaveLength(1);
 		expect(removed.posts).toBeGreaterThan(5);
+		expect(removed.campaigns).toBe(2);
+		expect(await db.select().from(campaigns)).toEqual([]);
+		expect(await db.select().from(activityReports)).toEqual([]);
 		expect((await db.select({ id: posts.id }).from(posts)).map((p) => p.id)).toEqual([realPost[0].id]);
 	});
 });

@@ -33,7 +33,7 @@ async function write(db: Db, now: Date, p: DemoPost): Promise<Post> {
 
 /**
  * Writes the demo posts; `kims` are verified demo KIMs (the first one is the demo pengurus' and
- * anggota's). Returns the published agency program that the demo campaign promotes.
+ * anggota's). Returns the published program and clarification the demo campaigns promote.
  */
 export async function seedDemoPosts(db: Db, petugasId: string, kims: DemoKim[], now = new Date()) {
 	const today = todayWib(now);
@@ -69,7 +69,7 @@ export async function seedDemoPosts(db: Db, petugasId: string, kims: DemoKim[], 
 		tags: ['air bersih', 'layanan publik'],
 		daysAgo: 1
 	});
-	await write(db, now, {
+	const clarification = await write(db, now, {
 		...agency,
 		kind: 'clarification',
 		title: 'Hoaks: pesan berantai bantuan Rp 5 juta lewat tautan pendaftaran',
@@ -129,5 +129,5 @@ export async function seedDemoPosts(db: Db, petugasId: string, kims: DemoKim[], 
 			tags: ['wisata', 'olahraga'], kimId: k2.id, kelurahanCode: k2.kelurahanCode, authorId: k2.boardId, publishedBy: k2.boardId, daysAgo: 12
 		});
 	}
-	return { program };
+	return { program, clarification };
 }

@@ -10,6 +10,7 @@ import { discardStoredFile, saveFile } from '../files/files.actions';
 import { audit } from '../audit/audit';
 import { demoDecreePdf } from './demo-decree';
 import { seedDemoPosts, type DemoKim } from './demo.posts';
+import { seedDemoCampaigns } from './demo.campaigns';
 
 export const DEMO_PASSWORD = 'simpul-demo';
 export const DEMO_ACCOUNTS = {
@@ -105,7 +106,8 @@ export async function seedDemo(db: Db, regionCode: string, storage?: FileStorage
 			verifiedKims.push({ id: kim.id, name, kelurahanCode: village.code, kelurahanName: village.name, boardId: memberIds[0], memberId: memberIds[i === 0 ? 1 : memberIds.length - 1] });
 		}
 	}
-	await seedDemoPosts(db, petugas.id, verifiedKims);
+	const { program, clarification } = await seedDemoPosts(db, petugas.id, verifiedKims);
+	await seedDemoCampaigns(db, petugas.id, verifiedKims, program.id, clarification.id);
 	await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
 }
 
