@@ -11,6 +11,7 @@ import { newToken, hashToken } from './tokens';
 import { countRecentFailures, findUserByEmail, loadActor } from './auth.queries';
 import { assertKelurahan } from '../regions/regions.queries';
 import type { Login, Register, ResetPassword } from './auth.schema';
+import { attributeConversion } from '../reach/reach.actions';
 
 export const LOGIN_WINDOW_MIN = 15;
 export const MAX_FAILS_PER_ACCOUNT = 5;
@@ -66,8 +67,11 @@ export async function login(ctx: Ctx, input: Login, sessionDays = 30) {
 	});
 }
 
-/** Creates a resident (`warga`) account and opens a session for it. */
-export async function register(ctx: Ctx, input: Register, sessionDays = 30) {
+/**
+ * Creates a resident (`warga`) account and opens a session for it. `ref` is the visitor's
+ * `simpul_ref` cookie: a share link clicked in the last 7 days gets the registration attributed.
+ */
+export async function register(ctx: Ctx, input: Register, sessionDays = 30, ref?: string) {
 	const passwordHash = await hashPassword(input.password);
 	return ctx.db.transaction(async (tx) => {
 		if (await findUserByEmail(tx, input.email)) {
@@ -87,6 +91,7 @@ export async function register(ctx: Ctx, input: Register, sessionDays = 30) {
 			.returning();
 		const actor = (await loadActor(tx, user.id))!;
 		await audit(tx, actor, 'user.register', { type: 'user', id: user.id }, { after: user });
+		await attributeConversion(tx, ref, 'register', user.id, nowOf(ctx));
 		const session = await startSession({ ...ctx, db: tx }, user.id, sessionDays);
 		return { ...session, actor };
 	});

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import { ForgotPasswordSchema, LoginSchema, RegisterSchema, ResetPasswordSchema } from './auth.schema';
 import { login, logout, register, requestPasswordReset, resetPassword } from './auth.actions';
+import { refFromCookieHeader } from '../reach/reach.rules';
 import { MeOut, UserOut, presentMe, presentUser } from './auth.present';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -29,13 +30,13 @@ export function authRoutes(app: Api) {
 
 	app.openapi(
 		createRoute({
-			method: 'post', path: '/api/v1/auth/register', tags: ['auth'], summary: 'Register a resident (warga) account',
+			method: 'post', path: '/api/v1/auth/register', tags: ['auth'], summary: 'Register a resident (warga) account. A simpul_ref cookie from a share link clicked in the last 7 days attributes the registration to that link',
 			request: { body: { ...json(RegisterSchema), required: true } },
 			responses: { 201: { description: 'Registered and logged in', ...json(SessionOut) }, ...problemResponses(400, 409) }
 		}),
 		async (c) => {
 			const deps = c.get('deps');
-			const s = await register(c.get('ctx'), c.req.valid('json'), deps.sessionDays);
+			const s = await register(c.get('ctx'), c.req.valid('json'), deps.sessionDays, refFromCookieHeader(c.req.header('cookie')));
 			c.header('set-cookie', sessionCookie(s.token, s.expiresAt, deps.secureCookies));
 			return c.json({ user: presentUser(s.actor), token: s.token }, 201);
 		}
