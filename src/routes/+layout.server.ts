@@ -1,13 +1,17 @@
 import type { LayoutServerLoad } from './$types';
 import { rolesOf } from '$lib/server/auth/actor';
 import { findCity, hasDemoData } from '$lib/server/site';
+import { unreadCount } from '$lib/server/notifications/notifications.actions';
 import { getLocale } from '$lib/paraglide/runtime';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const { actor, ctx } = locals;
-	const [city, demo] = await Promise.all([findCity(ctx.db), hasDemoData(ctx.db)]);
+	// For logged-in users the bell's count is refreshed on every navigation (one indexed count).
+	if (actor) void url.pathname;
+	const [city, demo, unread] = await Promise.all([findCity(ctx.db), hasDemoData(ctx.db), unreadCount(ctx)]);
 	return {
 		user: actor ? { name: actor.name, email: actor.email, roles: rolesOf(actor) } : null,
+		unread,
 		city,
 		demo,
 		locale: getLocale()

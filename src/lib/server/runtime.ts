@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
+import { reminderTask } from './notifications/reminders';
 import { createApi } from './http/app';
 import { getFileStorage } from './files/storage';
 
@@ -27,9 +28,9 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 				'Remove them before real use: npm run simpul -- demo:purge'
 		);
 	}
-	const stopWorker = config.SIMPUL_WORKER
-		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM))
-		: () => {};
+	const worker = config.SIMPUL_WORKER
+		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl)] })
+		: undefined;
 	const api = createApi({ db, publicUrl: config.publicUrl, secureCookies: config.secureCookies, sessionDays: config.SESSION_DAYS });
 	console.info(`[simpul] ready on ${database.engine === 'pglite' ? `PGlite (${config.SIMPUL_DATA_DIR})` : 'PostgreSQL'}`);
 	return {
@@ -37,7 +38,8 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 		database,
 		api,
 		async stop() {
-			stopWorker();
+			// Let the mail in flight finish and hand the rest back before the database closes.
+			await worker?.stop();
 			await database.close();
 		}
 	};

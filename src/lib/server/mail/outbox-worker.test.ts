@@ -41,8 +41,8 @@ describe('outbox worker', () => {
 		await enqueueMail(db, { to: 'warga@contoh.id', subject: 'Uji coba', text: 'Halo dari Simpul' });
 		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
 		const soon = new Date(Date.now() + 1000);
-		expect(await processOutbox(db, deliver, 20, soon)).toEqual({ claimed: 1, delivered: 1 });
-		expect(await processOutbox(db, deliver, 20, soon)).toEqual({ claimed: 0, delivered: 0 });
+		expect(await processOutbox(db, deliver, 20, soon)).toMatchObject({ claimed: 1, delivered: 1 });
+		expect(await processOutbox(db, deliver, 20, soon)).toMatchObject({ claimed: 0, delivered: 0 });
 		expect(received).toHaveLength(1);
 		expect(received[0].to).toEqual(['warga@contoh.id']);
 		expect(received[0].data).toContain('Halo dari Simpul');
@@ -102,7 +102,7 @@ describe('outbox worker', () => {
 		const [row] = await db.select().from(outbox);
 		expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + LEASE_MS - 60_000);
 		release();
-		expect(await running).toEqual({ claimed: 1, delivered: 1 });
+		expect(await running).toMatchObject({ claimed: 1, delivered: 1 });
 	});
 
 	it('backoff grows and is capped at one hour', () => {

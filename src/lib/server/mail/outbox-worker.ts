@@ -4,11 +4,20 @@ import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import type { MailMessage } from './mail';
 
-export type Deliver = (topic: string, payload: unknown) => Promise<'sent' | 'logged'>;
+/** Delivers one outbox row's payload; `meta.id` is the row id (stable across retries). */
+export type Deliver = (topic: string, payload: unknown, meta: { id: number }) => Promise<'sent' | 'logged'>;
 
 /** Retry delay after `attempts` failures: 30 s, 1 min, 2 min … capped at 1 hour. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
 export const MAX_ATTEMPTS = 8;
+
+/** The domain of a From header ("Simpul <no-reply@simpul.go.id>" → "simpul.go.id"). */
+export function mailDomain(from: string) {
+	return /@([^\s>]+)/.exec(from)?.[1]?.toLowerCase() ?? 'simpul.local';
+}
+
+/** The Message-ID of an outbox row's mail: derived from the row id only, so every retry repeats it. */
+export const outboxMessageId = (id: number, domain: string) => `<outbox-${id}@${domain}>`;
 
 /** Delivery by SMTP when `smtpUrl` is set; otherwise the mail is written to the log. */
 export function mailDeliverer(smtpUrl: string | undefined, from: string, log = console.info): Deliver {
@@ -16,14 +25,17 @@ export function mailDeliverer(smtpUrl: string | undefined, from: string, log = c
 	const transport = smtpUrl
 		? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
 		: undefined;
-	return async (topic, payload) => {
+	const domain = mailDomain(from);
+	return async (topic, payload, meta) => {
 		if (topic !== 'email') throw new Error(`unknown outbox topic ${topic}`);
 		const mail = payload as MailMessage;
 		if (!transport) {
 			log(`[mail] SMTP_URL not set; mail to ${mail.to}: ${mail.subject}\n${mail.text}`);
 			return 'logged';
 		}
-		await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+		// The same Message-ID on every attempt of a row: a retry after a lost reply is recognisable
+		// (and dropped by most receiving servers) instead of looking like a second message.
+		await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: outboxMessageId(meta.id, domain) });
 		return 'sent';
 	};
 }
@@ -35,9 +47,11 @@ export const LEASE_MS = 5 * 60_000;
  * Delivers up to `batch` due outbox rows. Rows are claimed in a short transaction
  * (FOR UPDATE SKIP LOCKED, then leased by moving next_attempt_at forward), delivered outside any
  * transaction, and their result recorded one by one. Several workers never take the same row; a
- * worker that dies mid-delivery leaves its rows to be retried when the lease ends.
+ * worker that dies mid-delivery leaves its rows to be retried when the lease ends. When
+ * `shouldStop()` turns true, the row in flight is finished and the rest of the batch is handed
+ * back at once (their lease reset to their own due time), so another worker sends them promptly.
  */
-export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = new Date()) {
+export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = new Date(), shouldStop: () => boolean = () => false) {
 	const rows = await db.transaction(async (tx) => {
 		const due = await tx
 			.select()
@@ -55,10 +69,13 @@ export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = 
 		return due;
 	});
 	let delivered = 0;
+	let done = 0;
 	for (const row of rows) {
+		if (shouldStop()) break;
+		done++;
 		const attempts = row.attempts + 1;
 		try {
-			const status = await deliver(row.topic, row.payload);
+			const status = await deliver(row.topic, row.payload, { id: row.id });
 			await db.update(outbox).set({ status, attempts, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
 			delivered++;
 		} catch (err) {
@@ -73,7 +90,19 @@ export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = 
 				.where(eq(outbox.id, row.id));
 		}
 	}
-	return { claimed: rows.length, delivered };
+	const released = await releaseRows(db, rows.slice(done));
+	return { claimed: rows.length, delivered, released };
+}
+
+/** Ends the lease of claimed rows not attempted: each is due again at the time it was due before. */
+async function releaseRows(db: Db, rows: (typeof outbox.$inferSelect)[]) {
+	for (const row of rows) {
+		await db
+			.update(outbox)
+			.set({ nextAttemptAt: row.nextAttemptAt })
+			.where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending'), eq(outbox.attempts, row.attempts)));
+	}
+	return rows.length;
 }
 
 /** Counts per status, for the admin page. */
@@ -86,21 +115,53 @@ export async function outboxCounts(db: Db) {
 	return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
-/** Runs the outbox loop until `stop()` is called; polls every `intervalMs`. */
-export function startOutboxWorker(db: Db, deliver: Deliver, intervalMs = 2000) {
+/** Work the worker loop does besides mail, at most once per `everyMs` per process (e.g. the reminder sweep). */
+export type PeriodicTask = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+
+export type OutboxWorker = {
+	/** Stops polling, lets the row in flight finish, hands the rest of its batch back; resolves when idle. */
+	stop(): Promise<void>;
+};
+
+/**
+ * Runs the outbox loop until `stop()`; polls every `intervalMs`. Periodic tasks run from the same
+ * loop; their last run is kept in memory only, so each process runs them on its own schedule —
+ * the tasks must be idempotent (the reminder sweep is, by its dedupe keys).
+ */
+export function startOutboxWorker(db: Db, deliver: Deliver, opts: { intervalMs?: number; batch?: number; tasks?: PeriodicTask[] } = {}): OutboxWorker {
+	const { intervalMs = 2000, batch = 20, tasks = [] } = opts;
+	const lastRun = new Map<string, number>();
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
+	let running: Promise<void> = Promise.resolve();
+	const isStopped = () => stopped;
+	const runTasks = async () => {
+		for (const task of tasks) {
+			const now = Date.now();
+			if (stopped || now - (lastRun.get(task.name) ?? -Infinity) < task.everyMs) continue;
+			lastRun.set(task.name, now);
+			try {
+				await task.run(new Date(now));
+			} catch (err) {
+				console.error(`[worker] ${task.name} error`, (err as Error).message);
+			}
+		}
+	};
 	const tick = async () => {
 		try {
-			while (!stopped && (await processOutbox(db, deliver)).claimed > 0);
+			await runTasks();
+			while (!stopped && (await processOutbox(db, deliver, batch, new Date(), isStopped)).claimed > 0);
 		} catch (err) {
 			console.error('[worker] outbox error', (err as Error).message);
 		}
-		if (!stopped) timer = setTimeout(tick, intervalMs);
+		if (!stopped) timer = setTimeout(() => (running = tick()), intervalMs);
 	};
-	timer = setTimeout(tick, 100);
-	return () => {
-		stopped = true;
-		clearTimeout(timer);
+	timer = setTimeout(() => (running = tick()), 100);
+	return {
+		async stop() {
+			stopped = true;
+			clearTimeout(timer);
+			await running;
+		}
 	};
 }
