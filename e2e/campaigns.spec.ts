@@ -3,7 +3,12 @@ import { expectAccessible, logIn, logOut } from './helpers';
 
 const wib = (days: number) => new Date(Date.now() + days * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 
-test('a petugas plans and launches a campaign, the ketua accepts it and hands it to an anggota', async ({ page }) => {
+/**
+ * The issue's journey: a petugas plans and launches a campaign, the ketua accepts it and hands it
+ * to an anggota, the anggota shares the personal link and reports a meeting from a phone, and the
+ * petugas sees the numbers move.
+ */
+test('a campaign from plan to reach: launch, accept, share, report, numbers move', async ({ page, browser }) => {
 	const n = Date.now() % 100000;
 	const postTitle = `Jadwal imunisasi balita ${n}`;
 	const title = `Imunisasi balita ${n}`;
@@ -66,6 +71,11 @@ test('a petugas plans and launches a campaign, the ketua accepts it and hands it
 	await page.screenshot({ path: '/tmp/h1-launched.png', fullPage: true });
 	await page.goto('/petugas/kampanye');
 	await expect(page.getByRole('row').filter({ hasText: title })).toContainText(`0/${count}`);
+	// Before anyone carries it, the reach page shows zeros.
+	const figure = (name: string) => page.locator('.figure').filter({ has: page.getByRole('term').filter({ hasText: name }) }).getByRole('definition');
+	await page.goto(`/kampanye/${campaignId}/jangkauan`);
+	await expect(figure('Warga terjangkau (dilaporkan)')).toContainText('0 dari target 5.000 orang');
+	await expect(figure('Klik tautan')).toContainText('0');
 	await logOut(page);
 
 	// The ketua of the first demo KIM accepts in the inbox and hands the task to the anggota.
@@ -111,6 +121,27 @@ test('a petugas plans and launches a campaign, the ketua accepts it and hands it
 	await page.screenshot({ path: '/tmp/h1-inbox-anggota.png', fullPage: true });
 	expect((await page.goto('/petugas/kampanye'))?.status()).toBe(403);
 	expect((await page.goto(`/petugas/kampanye/${campaignId}`))?.status()).toBe(403);
+
+	// The share kit, on the phone: a resident follows the personal link and lands on the post.
+	await page.goto(`/kampanye/${campaignId}/bagikan`);
+	const message = await page.getByLabel('Pesan untuk WhatsApp').inputValue();
+	const shortUrl = message.split(' ').pop()!;
+	expect(shortUrl).toMatch(/\/s\/[A-Za-z0-9]{7}$/);
+	await expect(page.getByRole('link', { name: 'Kirim lewat WhatsApp' })).toHaveAttribute('href', `https://wa.me/?text=${encodeURIComponent(message)}`);
+	const resident = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+	const visitor = await resident.newPage();
+	await visitor.goto(shortUrl);
+	await expect(visitor.getByRole('heading', { level: 1, name: postTitle })).toBeVisible();
+	await resident.close();
+
+	// …and reports the meeting where the message was passed on.
+	await page.goto(`/lapor?kampanye=${campaignId}`);
+	await page.getByLabel('Pertemuan warga').check();
+	await page.getByLabel('Jumlah peserta', { exact: true }).fill('42');
+	await page.getByLabel('Tanggapan atau masukan warga (opsional)').fill(`Warga minta jadwal imunisasi ditempel di pos ronda ${n}.`);
+	await page.getByRole('button', { name: 'Kirim laporan' }).click();
+	await expect(page.getByRole('heading', { name: 'Laporan terkirim' })).toBeVisible();
+	await expect(page.getByText('42 orang')).toBeVisible();
 	await logOut(page);
 
 	// Desktop width: the list and the campaign page.
@@ -121,4 +152,13 @@ test('a petugas plans and launches a campaign, the ketua accepts it and hands it
 	await page.goto(`/petugas/kampanye/${campaignId}`);
 	await expect(page.getByRole('row').filter({ hasText: 'Anggota Demo' })).toContainText('Diterima');
 	await page.screenshot({ path: '/tmp/h1-desktop-campaign.png', fullPage: true });
+
+	// The numbers moved: the reported audience, the click, one kelurahan reached, the feedback.
+	await page.goto(`/kampanye/${campaignId}/jangkauan`);
+	await expect(figure('Warga terjangkau (dilaporkan)')).toContainText('42 dari target 5.000 orang');
+	await expect(figure('Klik tautan')).toContainText('1');
+	await expect(figure('Pengunjung unik')).toContainText('1');
+	await expect(figure('Kelurahan terjangkau')).toContainText(/^1 dari \d+/);
+	await expect(page.getByText(`Warga minta jadwal imunisasi ditempel di pos ronda ${n}.`)).toBeVisible();
+	await expectAccessible(page);
 });
