@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logIn, logOut } from './helpers';
-
-const wib = (days: number) => new Date(Date.now() + days * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+import { expectAccessible, logIn, logOut, todayWib as wib } from './helpers';
 
 /**
  * The issue's journey: a petugas plans and launches a campaign, the ketua accepts it and hands it

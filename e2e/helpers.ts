@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'simpul-demo';
@@ -37,4 +37,20 @@ export async function waitForMail(to: string, timeoutMs = 20_000): Promise<strin
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+/** The WIB calendar date `days` from today (YYYY-MM-DD). */
+export const todayWib = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Logs in through the API; returns the Authorization header for `email`. */
+export async function tokenOf(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+	const res = await request.post('/api/v1/auth/login', { data: { email, password } });
+	expect(res.status(), await res.text()).toBe(200);
+	return { authorization: `Bearer ${(await res.json()).token}` };
+}
+
+/** Expects `status` (showing the body when it differs) and returns the JSON body. */
+export async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>, status = 200) {
+	expect(res.status(), await res.text()).toBe(status);
+	return res.json();
 }

@@ -1,19 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, logIn, logOut } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, logIn, logOut, ok, todayWib, tokenOf } from './helpers';
 
 const stamp = Date.now() % 1_000_000;
-const todayWib = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function tokenOf(request: APIRequestContext, email: string) {
-	const res = await request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
-	expect(res.status(), await res.text()).toBe(200);
-	return { authorization: `Bearer ${(await res.json()).token}` };
-}
-
-async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>, status = 200) {
-	expect(res.status(), await res.text()).toBe(status);
-	return res.json();
-}
 
 /**
  * The petugas plans and launches a campaign for the demo pengurus's KIM through the API; the
