@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { rolesOf } from '$lib/server/auth/actor';
+import { isStaff, rolesOf } from '$lib/server/auth/actor';
 import { findCity, hasDemoData } from '$lib/server/site';
 import { unreadCount } from '$lib/server/notifications/notifications.actions';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -10,7 +10,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	if (actor) void url.pathname;
 	const [city, demo, unread] = await Promise.all([findCity(ctx.db), hasDemoData(ctx.db), unreadCount(ctx)]);
 	return {
-		user: actor ? { name: actor.name, email: actor.email, roles: rolesOf(actor) } : null,
+		user: actor ? { name: actor.name, email: actor.email, roles: rolesOf(actor), handlesAduan: isStaff(actor) || actor.units.length > 0 } : null,
 		unread,
 		city,
 		demo,

@@ -5,6 +5,7 @@ import { audit } from './audit/audit';
 import { loadRegency } from './regions/region-source';
 import { insertRegions } from './regions/regions.queries';
 import { seedDemo } from './demo/demo.seed';
+import { seedAduanReference } from './aduan/aduan.seed';
 import type { FileStorage } from './files/storage';
 
 /**
@@ -23,6 +24,7 @@ export async function initialiseDatabase(
 		if (rows.length === 0) throw new Error(`SIMPUL_REGION ${opts.region} is not a kota/kabupaten code in idn-area-data`);
 		await insertRegions(tx, rows);
 		log(`[simpul] loaded ${rows.length} regions of ${opts.region}`);
+		await seedAduanReference(tx);
 		if (opts.demo) {
 			await seedDemo(tx, opts.region, opts.storage);
 			log('[simpul] demo dataset created (SIMPUL_DEMO=0 to start without it)');

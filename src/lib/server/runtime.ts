@@ -2,6 +2,7 @@ import { getConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { countDemoUsers, initialiseDatabase } from './bootstrap';
+import { seedAduanReference } from './aduan/aduan.seed';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { reminderTask } from './notifications/reminders';
 import { createApi } from './http/app';
@@ -18,9 +19,11 @@ export type Runtime = {
 export async function startRuntime(config: Config = getConfig()): Promise<Runtime> {
 	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SIMPUL_DATA_DIR });
 	const { db } = database;
-	await migrateDatabase(database, () =>
-		initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() }).then(() => undefined)
-	);
+	await migrateDatabase(database, async () => {
+		await initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() });
+		// Reference data added by later versions reaches databases initialised before them.
+		await seedAduanReference(db);
+	});
 	const demoUsers = await countDemoUsers(db);
 	if (demoUsers > 0) {
 		console.warn(

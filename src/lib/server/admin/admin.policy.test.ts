@@ -10,7 +10,7 @@ const person = (role: 'warga' | 'petugas' | 'admin', position?: 'ketua' | 'anggo
 	email: `${role}@contoh.id`,
 	name: role,
 	role,
-	kims: position ? [{ kimId: 'kim-1', position }] : []
+	kims: position ? [{ kimId: 'kim-1', position }] : [], units: []
 });
 
 const ACTORS: Record<string, Actor> = {

@@ -8,6 +8,8 @@ export type Actor = {
 	name: string;
 	role: SystemRole;
 	kims: { kimId: string; position: KimPosition }[];
+	/** Responsible units (OPD) the person handles complaints for; supervisors get escalations. */
+	units: { unitCode: string; isSupervisor: boolean }[];
 } | null;
 
 /** The roles a user holds: their system role plus `pengurus`/`anggota` from KIM positions. */
@@ -28,3 +30,6 @@ export const isBoardOf = (a: Actor, kimId: string) => {
 	const p = positionIn(a, kimId);
 	return p !== undefined && isBoardPosition(p);
 };
+export const unitsOf = (a: Actor) => a?.units.map((u) => u.unitCode) ?? [];
+export const isUnitStaff = (a: Actor, unitCode?: string) =>
+	!!a?.units.some((u) => unitCode === undefined || u.unitCode === unitCode);

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { kimMembers, kims, loginAttempts, sessions, users } from '../db/schema';
+import { kimMembers, kims, loginAttempts, sessions, unitMembers, units, users } from '../db/schema';
 import type { Actor } from './actor';
 import { hashToken } from './tokens';
 
@@ -23,7 +23,12 @@ export async function loadActor(db: Db, userId: string): Promise<Actor> {
 		.from(kimMembers)
 		.innerJoin(kims, eq(kims.id, kimMembers.kimId))
 		.where(and(eq(kimMembers.userId, userId), sql`${kims.status} <> 'inactive'`));
-	return { userId: user.id, email: user.email, name: user.name, role: user.role, kims: memberships };
+	const unitRoles = await db
+		.select({ unitCode: unitMembers.unitCode, isSupervisor: unitMembers.isSupervisor })
+		.from(unitMembers)
+		.innerJoin(units, eq(units.code, unitMembers.unitCode))
+		.where(and(eq(unitMembers.userId, userId), eq(units.isActive, true)));
+	return { userId: user.id, email: user.email, name: user.name, role: user.role, kims: memberships, units: unitRoles };
 }
 
 /** Resolves a session token (cookie or bearer) to its actor; expired or unknown → null. */

@@ -6,7 +6,7 @@ import {
 } from './campaigns.policy';
 
 const actor = (role: SystemRole, kims: [string, KimPosition][] = []): Actor => ({
-	userId: 'u', email: 'u@test.id', name: 'U', role, kims: kims.map(([kimId, position]) => ({ kimId, position }))
+	userId: 'u', email: 'u@test.id', name: 'U', role, kims: kims.map(([kimId, position]) => ({ kimId, position })), units: []
 });
 const admin = actor('admin');
 const petugas = actor('petugas');

@@ -1,6 +1,6 @@
 import { eq, inArray, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, campaigns, files, kimMembers, kims, posts, regions, users } from '../db/schema';
+import { activityReports, aduan, campaigns, files, kimMembers, kims, posts, regions, surveyResponses, surveys, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { slugify } from '../../shared/slug';
 import { VILLAGE_LEVELS } from '../regions/regions.rules';
@@ -11,6 +11,9 @@ import { audit } from '../audit/audit';
 import { demoDecreePdf } from './demo-decree';
 import { seedDemoPosts, type DemoKim } from './demo.posts';
 import { seedDemoCampaigns } from './demo.campaigns';
+import { seedDemoLayanan } from './demo.layanan';
+import { seedDemoAduan } from './demo.aduan';
+import { seedDemoSurveys } from './demo.surveys';
 
 export const DEMO_PASSWORD = 'simpul-demo';
 export const DEMO_ACCOUNTS = {
@@ -108,7 +111,10 @@ export async function seedDemo(db: Db, regionCode: string, storage?: FileStorage
 	}
 	const { program, clarification } = await seedDemoPosts(db, petugas.id, verifiedKims);
 	await seedDemoCampaigns(db, petugas.id, verifiedKims, program.id, clarification.id);
-	await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
+	const warga = await user(DEMO_ACCOUNTS.warga, 'Warga Demo', 'warga', villages[0].code);
+	await seedDemoLayanan(db, villages);
+	await seedDemoAduan(db, { petugasId: petugas.id, wargaId: warga.id, villages, verifiedKims, storage });
+	await seedDemoSurveys(db, { petugasId: petugas.id, villages });
 }
 
 /**
@@ -124,14 +130,20 @@ export async function purgeDemo(db: Db, storage?: FileStorage) {
 		const postIds = (await tx.select({ id: posts.id }).from(posts).where(byKimOrUser(posts, posts.authorId))).map((p) => p.id);
 		const campaignIds = userIds.length ? (await tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.createdBy, userIds))).map((c) => c.id) : [];
 		const reportIds = (await tx.select({ id: activityReports.id }).from(activityReports).where(byKimOrUser(activityReports, activityReports.reporterId))).map((r) => r.id);
+		const byUser = (col: AnyColumn) => (userIds.length ? inArray(col, userIds) : sql`false`);
+		const aduanIds = (await tx.select({ id: aduan.id }).from(aduan).where(or(byUser(aduan.reporterId), byUser(aduan.assistedBy)))).map((a) => a.id);
+		const surveyIds = (await tx.select({ id: surveys.id }).from(surveys).where(byUser(surveys.createdBy))).map((s) => s.id);
+		if (aduanIds.length) await tx.delete(aduan).where(inArray(aduan.id, aduanIds));
+		if (surveyIds.length) await tx.delete(surveys).where(inArray(surveys.id, surveyIds));
+		await tx.delete(surveyResponses).where(byUser(surveyResponses.userId));
 		if (campaignIds.length) await tx.delete(campaigns).where(inArray(campaigns.id, campaignIds));
 		if (reportIds.length) await tx.delete(activityReports).where(inArray(activityReports.id, reportIds));
 		if (postIds.length) await tx.delete(posts).where(inArray(posts.id, postIds));
 		if (kimIds.length) await tx.delete(kims).where(inArray(kims.id, kimIds));
-		const owners = [...kimIds, ...postIds, ...campaignIds, ...reportIds];
+		const owners = [...kimIds, ...postIds, ...campaignIds, ...reportIds, ...aduanIds];
 		const keys = owners.length ? (await tx.delete(files).where(inArray(files.ownerId, owners)).returning({ key: files.storageKey })).map((f) => f.key) : [];
 		if (userIds.length) await tx.delete(users).where(inArray(users.id, userIds));
-		const counts = { kims: kimIds.length, users: userIds.length, posts: postIds.length, campaigns: campaignIds.length, reports: reportIds.length };
+		const counts = { kims: kimIds.length, users: userIds.length, posts: postIds.length, campaigns: campaignIds.length, reports: reportIds.length, aduan: aduanIds.length, surveys: surveyIds.length };
 		await audit(tx, null, 'demo.purge', { type: 'system' }, { after: counts });
 		return { counts, keys };
 	});

@@ -16,6 +16,12 @@ import { reachRoutes } from '../reach/reach.api';
 import { reportRoutes } from '../reports/reports.api';
 import { statsRoutes } from '../stats/stats.api';
 import { notificationRoutes } from '../notifications/notifications.api';
+import { aduanStatsRoutes } from '../aduan/aduan.stats.api';
+import { aduanRoutes } from '../aduan/aduan.api';
+import { aduanHandlingRoutes } from '../aduan/aduan.handling.api';
+import { open311Routes } from '../open311/open311.api';
+import { layananRoutes } from '../layanan/layanan.api';
+import { surveyRoutes } from '../surveys/surveys.api';
 import { AppError, invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
@@ -24,7 +30,8 @@ import { tokenFromHeaders } from './session-cookie';
 
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
 const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes,
-	campaignRoutes, reachRoutes, reportRoutes, statsRoutes, notificationRoutes];
+	campaignRoutes, reachRoutes, reportRoutes, statsRoutes, notificationRoutes, aduanStatsRoutes, aduanRoutes, aduanHandlingRoutes,
+	open311Routes, layananRoutes, surveyRoutes];
 
 export type ApiOptions = ApiDeps & {
 	db: Db;

@@ -9,7 +9,7 @@ import {
 const THIS = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 const actor = (role: SystemRole, kim?: [string, KimPosition]): Actor => ({
-	userId: 'u', email: 'u@test.id', name: 'U', role, kims: kim ? [{ kimId: kim[0], position: kim[1] }] : []
+	userId: 'u', email: 'u@test.id', name: 'U', role, kims: kim ? [{ kimId: kim[0], position: kim[1] }] : [], units: []
 });
 
 const ROLES: Record<string, Actor> = {

@@ -46,7 +46,7 @@ describe('feeds from real posts', () => {
 		expect(programs!.channel.title).toContain('Program');
 
 		// Staff would see drafts in lists; feeds are always anonymous.
-		const staff = ctxFor(db, { userId: '00000000-0000-0000-0000-000000000000', email: 'p@x', name: 'P', role: 'petugas', kims: [] });
+		const staff = ctxFor(db, { userId: '00000000-0000-0000-0000-000000000000', email: 'p@x', name: 'P', role: 'petugas', kims: [], units: [] });
 		expect(titles(await loadFeed(staff, { kim: kim.slug }, labels, SELF))).toEqual(['Program <sembako> & beras']);
 
 		for (const xml of [buildRss(bySlug!.channel, bySlug!.items), buildAtom(bySlug!.channel, bySlug!.items)]) {

@@ -10,7 +10,7 @@ const THIS = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 const SOMEONE = 'someone-else';
 const actor = (id: string, role: SystemRole, kim?: [string, KimPosition]): Actor => ({
-	userId: id, email: `${id}@test.id`, name: id, role, kims: kim ? [{ kimId: kim[0], position: kim[1] }] : []
+	userId: id, email: `${id}@test.id`, name: id, role, kims: kim ? [{ kimId: kim[0], position: kim[1] }] : [], units: []
 });
 
 const ROLES: Record<string, Actor> = {

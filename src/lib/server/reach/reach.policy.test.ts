@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { canSeeCampaign, canShareFor, isShareable } from './reach.policy';
 
 const actor = (role: 'warga' | 'petugas' | 'admin', kims: [string, 'ketua' | 'anggota' | 'seksi'][] = []): Actor => ({
-	userId: 'u', email: 'u@x.id', name: 'U', role, kims: kims.map(([kimId, position]) => ({ kimId, position }))
+	userId: 'u', email: 'u@x.id', name: 'U', role, kims: kims.map(([kimId, position]) => ({ kimId, position })), units: []
 });
 
 describe('reach policy', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import { canSeeCampaign, canViewStats, statsScopeOf } from './stats.policy';
 
-const actor = (role: 'warga' | 'petugas' | 'admin', kims: NonNullable<Actor>['kims'] = []): Actor => ({ userId: 'u', email: 'u@x', name: 'U', role, kims });
+const actor = (role: 'warga' | 'petugas' | 'admin', kims: NonNullable<Actor>['kims'] = []): Actor => ({ userId: 'u', email: 'u@x', name: 'U', role, kims, units: [] });
 
 describe('stats policy', () => {
 	it('staff see the whole campaign, assigned or not', () => {

@@ -5,3 +5,6 @@ export * from './kims';
 export * from './system';
 export * from './posts';
 export * from './campaigns';
+export * from './aduan';
+export * from './services';
+export * from './surveys';
