@@ -4,8 +4,9 @@ import adapter from '@sveltejs/adapter-node';
 export default {
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// Form posts from other origins are refused (SvelteKit's CSRF check covers pages and /api).
-		csrf: { trustedOrigins: [] },
+		// Form posts from other origins are refused by csrfHandle (src/lib/server/open311/open311.csrf.ts),
+		// SvelteKit's own check with one exception: Open311 clients post forms from their servers.
+		csrf: { trustedOrigins: ['*'] },
 		// Pages run only their own scripts; SvelteKit hashes its inline boot script.
 		csp: {
 			mode: 'auto',

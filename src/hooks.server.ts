@@ -5,6 +5,7 @@ import { getRuntime } from '$lib/server/runtime';
 import { findActorBySessionToken } from '$lib/server/auth/auth.queries';
 import { tokenFromHeaders } from '$lib/server/http/session-cookie';
 import { m } from '$lib/paraglide/messages.js';
+import { csrfHandle } from '$lib/server/open311/open311.csrf';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -53,7 +54,7 @@ function safeClientAddress(event: Parameters<Handle>[0]['event']) {
 	}
 }
 
-export const handle = sequence(i18n, session);
+export const handle = sequence(csrfHandle, i18n, session);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error('[page] unexpected error', error);

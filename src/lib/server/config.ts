@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Simpul <no-reply@simpul.local>'),
 	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	/** Open311 `jurisdiction_id`; the home region's code (e.g. 33.71) when unset. */
+	OPEN311_JURISDICTION: z.string().trim().regex(/^[\w.-]{1,40}$/, 'letters, digits, dot or dash, up to 40 characters').optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 

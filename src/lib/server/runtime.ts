@@ -5,6 +5,7 @@ import { countDemoUsers, initialiseDatabase } from './bootstrap';
 import { seedAduanReference } from './aduan/aduan.seed';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { reminderTask } from './notifications/reminders';
+import { aduanSweepTask } from './aduan/aduan.sweep';
 import { createApi } from './http/app';
 import { getFileStorage } from './files/storage';
 
@@ -32,7 +33,7 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 		);
 	}
 	const worker = config.SIMPUL_WORKER
-		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl)] })
+		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl), aduanSweepTask(db, config.publicUrl)] })
 		: undefined;
 	const api = createApi({ db, publicUrl: config.publicUrl, secureCookies: config.secureCookies, sessionDays: config.SESSION_DAYS });
 	console.info(`[simpul] ready on ${database.engine === 'pglite' ? `PGlite (${config.SIMPUL_DATA_DIR})` : 'PostgreSQL'}`);

@@ -1,0 +1,269 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase } from '../../../../tests/db';
+import { buildActor, buildKim, buildUser, testApi, TIDAR_SELATAN } from '../../../../tests/factories';
+import { aduan, aduanEvents, attributions, auditLog, notifications, outbox } from '../db/schema';
+import { buildCampaign, buildClick, buildShareLink } from '../reach/reach.factories';
+import type { Db } from '../db/client';
+import { seedAduanReference } from './aduan.seed';
+import { buildUnitStaff } from './aduan.factories';
+import { deadlineAfter, VERIFY_WITHIN_DAYS } from './aduan.rules';
+import { loadHolidaySet } from './aduan.queries';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getFileStorage, localDiskStorage, setFileStorage } from '../files/storage';
+import { openAduanPhoto } from './aduan.read.actions';
+import { createAduan } from './aduan.create.actions';
+import { ctxFor } from '../../../../tests/factories';
+
+let db: Db;
+let call: ReturnType<typeof testApi>['call'];
+beforeAll(async () => {
+	db = (await createTestDatabase()).db;
+	call = testApi(db).call;
+	await seedAduanReference(db);
+	setFileStorage(localDiskStorage(mkdtempSync(join(tmpdir(), 'simpul-aduan-'))));
+});
+
+const body = (over: Record<string, unknown> = {}) => ({
+	type: 'complaint',
+	category_code: 'jalan-rusak',
+	title: 'Jalan berlubang di Jalan Tidar',
+	description: 'Ada lubang besar di tengah jalan dekat sekolah, sudah dua minggu belum diperbaiki.',
+	kelurahan_code: TIDAR_SELATAN,
+	lat: -7.4797,
+	lng: 110.2177,
+	privacy: 'public',
+	...over
+});
+const errorsOf = (res: { body: { errors?: { path: string; message: string }[] } }) => Object.fromEntries((res.body.errors ?? []).map((e) => [e.path, e.message]));
+const resident = async () => {
+	const u = await buildUser(db);
+	return { email: u.email, id: u.id };
+};
+
+describe('POST /api/v1/aduan', () => {
+	it('files a complaint: tracking id, verify-by in working days, status event, audit and notifications', async () => {
+		const r = await resident();
+		const verifier = await buildUnitStaff(db, 'diskominsta');
+		const petugas = await buildActor(db, 'petugas');
+		const res = await call('POST', '/api/v1/aduan', { as: r, body: body() });
+		expect(res.status).toBe(201);
+		expect(res.body.tracking_id).toMatch(/^MGL-\d{4}-\d{6}$/);
+		expect(res.body.status).toBe('received');
+		expect(res.body.claim_code).toBeUndefined();
+		const [row] = await db.select().from(aduan).where(eq(aduan.id, res.body.id));
+		expect(row).toMatchObject({ reporterId: r.id, unitCode: 'dpupr', source: 'api', privacy: 'public', status: 'received' });
+		const expected = deadlineAfter(row.createdAt, VERIFY_WITHIN_DAYS, await loadHolidaySet(db));
+		expect(res.body.due.verify_by).toBe(expected.toISOString());
+		const events = await db.select().from(aduanEvents).where(eq(aduanEvents.aduanId, row.id));
+		expect(events).toMatchObject([{ kind: 'status', toStatus: 'received', authorId: r.id }]);
+		const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'aduan.create'), eq(auditLog.entityId, row.id)));
+		expect(audits).toHaveLength(1);
+		expect(JSON.stringify(audits[0])).not.toContain('claimCodeHash');
+		const notes = await db.select().from(notifications).where(eq(notifications.dedupeKey, `aduan:${row.id}:filed`));
+		expect(notes.map((n) => n.userId)).toEqual([r.id]);
+		expect(notes[0].title).toContain(row.trackingId);
+		const toVerify = await db.select().from(notifications).where(eq(notifications.dedupeKey, `aduan:${row.id}:to-verify`));
+		expect(toVerify.map((n) => n.userId).sort()).toEqual(expect.arrayContaining([verifier.userId, petugas.userId]));
+		const mails = await db.select().from(outbox);
+		const payloads = JSON.stringify(mails.map((o) => o.payload));
+		expect(payloads).toContain(verifier.email);
+		expect(payloads).toContain(r.email);
+	});
+
+	it('accepts the three types and no point; sequence numbers follow each other', async () => {
+		const r = await resident();
+		const ids: string[] = [];
+		for (const type of ['complaint', 'aspiration', 'information_request']) {
+			const res = await call('POST', '/api/v1/aduan', { as: r, body: body({ type, lat: undefined, lng: undefined, category_code: type === 'information_request' ? 'informasi-publik' : 'sampah' }) });
+			expect(res.status).toBe(201);
+			ids.push(res.body.tracking_id);
+		}
+		const seq = ids.map((id) => Number(id.slice(-6)));
+		expect(seq[1]).toBe(seq[0] + 1);
+		expect(seq[2]).toBe(seq[1] + 1);
+		const [info] = await db.select().from(aduan).where(eq(aduan.trackingId, ids[2]));
+		expect(info.unitCode).toBe('diskominsta');
+		expect(info.lat).toBeNull();
+	});
+
+	it('attributes the filing to a share link clicked in the last 7 days (simpul_ref cookie)', async () => {
+		const kim = await buildKim(db);
+		const member = await buildActor(db, 'warga', { kimId: kim.id, position: 'anggota' });
+		const { campaign } = await buildCampaign(db, { kims: [kim.id] });
+		const link = await buildShareLink(db, { campaignId: campaign.id, kimId: kim.id, userId: member.userId });
+		await buildClick(db, link.id, new Date(Date.now() - 3_600_000));
+		const r = await resident();
+		const res = await call('POST', '/api/v1/aduan', { as: r, body: body(), headers: { cookie: `simpul_ref=${link.code}` } });
+		expect(res.status).toBe(201);
+		const rows = await db.select().from(attributions).where(eq(attributions.subjectId, res.body.id));
+		expect(rows).toMatchObject([{ linkId: link.id, kind: 'complaint' }]);
+	});
+
+	it('refuses visitors (401)', async () => {
+		const res = await call('POST', '/api/v1/aduan', { body: body() });
+		expect(res.status).toBe(401);
+	});
+
+	it('answers 400 with field errors in Indonesian', async () => {
+		const r = await resident();
+		const cases: [Record<string, unknown>, string][] = [
+			[{ category_code: 'tidak-ada' }, 'category_code'],
+			[{ kelurahan_code: '33.72.01.1001' }, 'kelurahan_code'],
+			[{ kelurahan_code: '33.71.01' }, 'kelurahan_code'],
+			[{ lat: -6.2, lng: 106.8 }, 'lat'],
+			[{ lat: -7.48, lng: undefined }, 'lng'],
+			[{ lat: 'abc' }, 'lat'],
+			[{ description: '' }, 'description'],
+			[{ description: 'pendek' }, 'description'],
+			[{ title: '' }, 'title'],
+			[{ privacy: 'secret' }, 'privacy'],
+			[{ type: 'gossip' }, 'type']
+		];
+		for (const [over, path] of cases) {
+			const res = await call('POST', '/api/v1/aduan', { as: r, body: body(over) });
+			expect(res.status, JSON.stringify(over)).toBe(400);
+			expect(errorsOf(res), JSON.stringify(over)).toHaveProperty(path);
+		}
+		const bbox = await call('POST', '/api/v1/aduan', { as: r, body: body({ lat: -6.2, lng: 106.8 }) });
+		expect(errorsOf(bbox).lat).toBe('Titik lokasi berada di luar Kota Magelang');
+		const short = await call('POST', '/api/v1/aduan', { as: r, body: body({ description: '  ' }) });
+		expect(errorsOf(short).description).toMatch(/paling sedikit 20 huruf/);
+		expect(await db.select().from(aduan).where(eq(aduan.reporterId, r.id))).toHaveLength(0);
+	});
+
+	it('replays the same key and body (200, Idempotent-Replayed) and refuses the key with another body (409)', async () => {
+		const r = await resident();
+		const headers = { 'idempotency-key': 'kunci-aduan-1' };
+		const first = await call('POST', '/api/v1/aduan', { as: r, body: body(), headers });
+		expect(first.status).toBe(201);
+		const again = await call('POST', '/api/v1/aduan', { as: r, body: body(), headers });
+		expect(again.status).toBe(200);
+		expect(again.headers.get('idempotent-replayed')).toBe('true');
+		expect(again.body).toEqual(first.body);
+		const other = await call('POST', '/api/v1/aduan', { as: r, body: body({ title: 'Judul yang berbeda sekali' }), headers });
+		expect(other.status).toBe(409);
+		expect(await db.select().from(aduan).where(eq(aduan.reporterId, r.id))).toHaveLength(1);
+		const bad = await call('POST', '/api/v1/aduan', { as: r, body: body(), headers: { 'idempotency-key': 'spasi tidak boleh' } });
+		expect(bad.status).toBe(400);
+	});
+
+	it('assisted filing: only KIM members, only with consent; a claim code once, stored hashed', async () => {
+		const kim = await buildKim(db);
+		const anggota = await buildActor(db, 'warga', { kimId: kim.id, position: 'anggota' });
+		const warga = await resident();
+		const onBehalf = { name: 'Mbah Sastro', phone: '081234000111', consent: true };
+		const refused = await call('POST', '/api/v1/aduan', { as: warga, body: body({ on_behalf_of: onBehalf }) });
+		expect(refused.status).toBe(403);
+		const noConsent = await call('POST', '/api/v1/aduan', { as: anggota, body: body({ on_behalf_of: { name: 'Mbah Sastro', consent: false } }) });
+		expect(noConsent.status).toBe(400);
+		expect(errorsOf(noConsent)).toHaveProperty(['on_behalf_of.consent']);
+		const headers = { 'idempotency-key': 'bantu-1' };
+		const res = await call('POST', '/api/v1/aduan', { as: anggota, body: body({ on_behalf_of: onBehalf }), headers });
+		expect(res.status).toBe(201);
+		expect(res.body.claim_code).toMatch(/^[A-Z0-9]{8}$/);
+		const [row] = await db.select().from(aduan).where(eq(aduan.id, res.body.id));
+		expect(row).toMatchObject({ source: 'assisted', reporterId: null, assistedBy: anggota.userId, onBehalfName: 'Mbah Sastro', onBehalfPhone: '081234000111' });
+		expect(row.consentAt).toBeInstanceOf(Date);
+		expect(row.claimCodeHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(row.claimCodeHash).not.toContain(res.body.claim_code);
+		// A repeat of an assisted filing is one record too (no reporter for the unique index).
+		const again = await call('POST', '/api/v1/aduan', { as: anggota, body: body({ on_behalf_of: onBehalf }), headers });
+		expect(again.status).toBe(200);
+		expect(again.body.id).toBe(res.body.id);
+		expect(again.body.claim_code).toBeUndefined();
+		const mine = await call('GET', '/api/v1/aduan/mine', { as: anggota });
+		expect(mine.body.data).toMatchObject([{ tracking_id: row.trackingId, filed_for_other: true, on_behalf_name: 'Mbah Sastro' }]);
+	});
+});
+
+describe('GET /api/v1/aduan/{tracking_id} and /mine', () => {
+	it('shows status, history and due dates publicly; a wrong id is 404', async () => {
+		const r = await resident();
+		const filed = await call('POST', '/api/v1/aduan', { as: r, body: body() });
+		const res = await call('GET', `/api/v1/aduan/${filed.body.tracking_id.toLowerCase()}`);
+		expect(res.status).toBe(200);
+		expect(res.body).toMatchObject({ tracking_id: filed.body.tracking_id, status: 'received', status_label: 'Diterima', category: { code: 'jalan-rusak' }, unit: { code: 'dpupr' }, kelurahan: { code: TIDAR_SELATAN } });
+		expect(res.body.history).toHaveLength(1);
+		expect(res.body.due.verify_by).toBe(filed.body.due.verify_by);
+		expect((await call('GET', '/api/v1/aduan/MGL-2020-999999')).status).toBe(404);
+		expect((await call('GET', '/api/v1/aduan/bukan-id')).status).toBe(404);
+	});
+
+	it('lists only the caller’s own aduan', async () => {
+		const a = await resident();
+		const b = await resident();
+		await call('POST', '/api/v1/aduan', { as: a, body: body() });
+		await call('POST', '/api/v1/aduan', { as: b, body: body({ privacy: 'confidential' }) });
+		const mine = await call('GET', '/api/v1/aduan/mine', { as: a });
+		expect(mine.status).toBe(200);
+		expect(mine.body.data).toHaveLength(1);
+		expect((await call('GET', '/api/v1/aduan/mine')).status).toBe(401);
+	});
+
+	it('refuses photos from others and keeps at most three', async () => {
+		const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
+			.jpeg()
+			.withExif({ IFD0: { Make: 'KameraRahasia', Model: 'X' } })
+			.toBuffer();
+		const r = await resident();
+		const other = await resident();
+		const filed = await call('POST', '/api/v1/aduan', { as: r, body: body() });
+		const form = () => {
+			const f = new FormData();
+			f.append('file', new File([new Uint8Array(jpeg)], 'foto.jpg', { type: 'image/jpeg' }));
+			return f;
+		};
+		expect((await call('POST', `/api/v1/aduan/${filed.body.tracking_id}/photos`, { as: other, body: form() })).status).toBe(403);
+		const ok = await call('POST', `/api/v1/aduan/${filed.body.tracking_id}/photos`, { as: r, body: form() });
+		expect(ok.status).toBe(201);
+		expect(ok.body.photos[0].url).toMatch(/^\/aduan\/foto\//);
+		const three = new FormData();
+		for (let i = 0; i < 3; i++) three.append('file', new File([new Uint8Array(jpeg)], `f${i}.jpg`, { type: 'image/jpeg' }));
+		expect((await call('POST', `/api/v1/aduan/${filed.body.tracking_id}/photos`, { as: r, body: three })).status).toBe(400);
+		const text = new FormData();
+		text.append('file', new File([new TextEncoder().encode('bukan gambar')], 'x.jpg', { type: 'image/jpeg' }));
+		expect((await call('POST', `/api/v1/aduan/${filed.body.tracking_id}/photos`, { as: r, body: text })).status).toBe(400);
+		const view = await call('GET', `/api/v1/aduan/${filed.body.tracking_id}`);
+		expect(view.body.photos).toHaveLength(1);
+		// Stored re-encoded, without the camera's EXIF; served to visitors for a public aduan.
+		const { bytes } = await openAduanPhoto(ctxFor(db, null), getFileStorage(), ok.body.photos[0].id);
+		expect((await sharp(Buffer.from(bytes)).metadata()).exif).toBeUndefined();
+		expect(Buffer.from(bytes).includes(Buffer.from('KameraRahasia'))).toBe(false);
+	});
+
+	it('serves a confidential aduan’s photos to the filer and the handling staff only', async () => {
+		const sharp = (await import('sharp')).default;
+		const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#393' } }).png().toBuffer();
+		const r = await resident();
+		const filed = await call('POST', '/api/v1/aduan', { as: r, body: body({ privacy: 'confidential' }) });
+		const f = new FormData();
+		f.append('file', new File([new Uint8Array(png)], 'rahasia.png', { type: 'image/png' }));
+		const up = await call('POST', `/api/v1/aduan/${filed.body.tracking_id}/photos`, { as: r, body: f });
+		expect(up.status).toBe(201);
+		const id = up.body.photos[0].id;
+		const reporter = (await import('../auth/auth.queries')).loadActor;
+		await expect(openAduanPhoto(ctxFor(db, null), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(openAduanPhoto(ctxFor(db, await buildActor(db)), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(openAduanPhoto(ctxFor(db, await buildUnitStaff(db, 'dlh')), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		expect((await openAduanPhoto(ctxFor(db, await reporter(db, r.id)), getFileStorage(), id)).file.mime).toBe('image/png');
+		expect((await openAduanPhoto(ctxFor(db, await buildUnitStaff(db, 'dpupr')), getFileStorage(), id)).file.mime).toBe('image/png');
+		await expect(openAduanPhoto(ctxFor(db, null), getFileStorage(), 'bukan-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+});
+
+describe('createAduan for an Open311 client', () => {
+	it('files without an actor only with an API key: the contact becomes on_behalf_*, anonymous by default', async () => {
+		const input = { type: 'complaint' as const, category_code: 'sampah', title: 'Sampah dari Open311', description: 'Sampah menumpuk dilaporkan lewat aplikasi pihak ketiga.', kelurahan_code: TIDAR_SELATAN, lat: null, lng: null, privacy: undefined as unknown as 'anonymous', on_behalf_of: null };
+		await expect(createAduan(ctxFor(db, null), input, { source: 'open311' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+		const keyId = '00000000-0000-4000-8000-000000000311';
+		const { aduan: row } = await createAduan(ctxFor(db, null), input, { source: 'open311', apiKeyId: keyId, open311Token: 'tok-311-a', contact: { name: 'Klien Open311', email: 'klien@contoh.id', phone: '0811' } });
+		expect(row).toMatchObject({ source: 'open311', privacy: 'anonymous', reporterId: null, assistedBy: null, apiKeyId: keyId, open311Token: 'tok-311-a', onBehalfName: 'Klien Open311', onBehalfEmail: 'klien@contoh.id' });
+		const pub = await call('GET', `/api/v1/aduan/${row.trackingId}`);
+		expect(JSON.stringify(pub.body)).not.toContain('klien@contoh.id');
+		expect(JSON.stringify(pub.body)).not.toContain('Klien Open311');
+	});
+});

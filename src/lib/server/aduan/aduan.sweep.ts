@@ -1,0 +1,106 @@
+/**
+ * The aduan sweep, a task of the worker loop: (1) escalates overdue aduan once per stage to the
+ * unit's supervisors (and, for the verification stage, the agency's petugas and supervisors);
+ * (2) closes resolved aduan whose auto-close time has passed. Safe to run twice or in two
+ * processes at once: every write is an `update … where` guarded by the state it changes, so only
+ * one run wins each row, and notices carry stable dedupe keys.
+ */
+import { and, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { aduan } from '../db/schema';
+import { audit } from '../audit/audit';
+import { m } from '../../paraglide/messages.js';
+import { notify } from '../notifications/notify';
+import { formatDateTime } from '../../shared/format';
+import type { PeriodicTask } from '../mail/outbox-worker';
+import { AUTO_CLOSE_AFTER_DAYS } from './aduan.rules';
+import { AGENCY_UNIT } from './aduan.handling.policy';
+import { insertEvent, listPetugasIds, listUnitStaffIds, type Aduan } from './aduan.handling.queries';
+import { ID, notifyReporter, staffUrl } from './aduan.handling.guard';
+
+type Stage = 'verify' | 'plan';
+const notEscalatedFor = (stage: Stage) => or(isNull(aduan.escalatedFor), ne(aduan.escalatedFor, stage));
+
+/** Overdue aduan not yet escalated for their current stage. */
+async function findOverdue(db: Db, now: Date) {
+	const verify = await db.select().from(aduan).where(and(eq(aduan.status, 'received'), lt(aduan.verifyBy, now), notEscalatedFor('verify')));
+	const plan = await db
+		.select()
+		.from(aduan)
+		.where(and(inArray(aduan.status, ['verified', 'in_progress']), isNull(aduan.planPostedAt), lt(aduan.planBy, now), notEscalatedFor('plan')));
+	return [...verify.map((a) => ({ a, stage: 'verify' as const })), ...plan.map((a) => ({ a, stage: 'plan' as const }))];
+}
+
+/** The unit's supervisors; when it has none, all its staff (someone must hear of it). */
+async function supervisorsOrStaff(tx: Db, unitCode: string) {
+	const supervisors = await listUnitStaffIds(tx, unitCode, true);
+	return supervisors.length ? supervisors : listUnitStaffIds(tx, unitCode);
+}
+
+/** Escalates one aduan for `stage` unless another run did first (then false). */
+async function escalate(tx: Db, a: Aduan, stage: Stage, now: Date, publicUrl: string) {
+	const statuses: Aduan['status'][] = stage === 'verify' ? ['received'] : ['verified', 'in_progress'];
+	const [won] = await tx
+		.update(aduan)
+		.set({ escalatedFor: stage })
+		.where(and(eq(aduan.id, a.id), inArray(aduan.status, statuses), notEscalatedFor(stage)))
+		.returning({ id: aduan.id });
+	if (!won) return false;
+	const stageName = stage === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID);
+	const dueAt = stage === 'verify' ? a.verifyBy : a.planBy!;
+	const event = await insertEvent(tx, { aduanId: a.id, kind: 'escalation', body: m.aduan_desk_escalation_event({ stage: stageName.toLowerCase() }, ID), isInternal: true, authorRole: 'system', createdAt: now });
+	const people = stage === 'verify'
+		? [...(await listPetugasIds(tx)), ...(await listUnitStaffIds(tx, AGENCY_UNIT, true))]
+		: await supervisorsOrStaff(tx, a.unitCode);
+	await audit(tx, null, 'aduan.escalate', { type: 'aduan', id: a.id }, { after: { stage, dueAt, notified: people.length } });
+	const notice = {
+		kind: 'aduan_escalation',
+		title: m.aduan_desk_notice_escalation_title({ tracking: a.trackingId }, ID),
+		body: m.aduan_desk_notice_escalation_body({ stage: stageName, title: a.title, due: formatDateTime(dueAt, 'id') }, ID),
+		url: staffUrl(a),
+		dedupeKey: `aduan:${a.id}:escalation:${stage}:${event.id}`,
+		email: true
+	};
+	await notify(tx, people, notice, publicUrl);
+	return true;
+}
+
+/** Closes one resolved aduan past its auto-close time unless the reporter or another run acted first. */
+async function autoClose(tx: Db, a: Aduan, now: Date, publicUrl: string) {
+	const [after] = await tx
+		.update(aduan)
+		.set({ status: 'closed', closedAt: now, updatedAt: now })
+		.where(and(eq(aduan.id, a.id), eq(aduan.status, 'resolved'), lt(aduan.autoCloseAt, now)))
+		.returning();
+	if (!after) return false;
+	const note = m.aduan_desk_autoclose_note({ days: AUTO_CLOSE_AFTER_DAYS }, ID);
+	const event = await insertEvent(tx, { aduanId: a.id, kind: 'status', fromStatus: 'resolved', toStatus: 'closed', body: note, authorRole: 'system', createdAt: now });
+	await audit(tx, null, 'aduan.auto_close', { type: 'aduan', id: a.id }, { before: { status: 'resolved' }, after: { status: 'closed' } });
+	const ctx = { db: tx, actor: null, publicUrl };
+	await notifyReporter(ctx, tx, after, event.id, m.aduan_desk_notice_title({ tracking: a.trackingId, status: m.aduan_desk_status_closed({}, ID) }, ID), note);
+	return true;
+}
+
+/**
+ * One sweep at `now`: one transaction per aduan so one bad row does not hold back the others.
+ * Returns how many aduan were escalated and closed.
+ */
+export async function sweepAduan(db: Db, now: Date, publicUrl: string) {
+	let escalated = 0;
+	let closed = 0;
+	for (const { a, stage } of await findOverdue(db, now)) {
+		if (await db.transaction((tx) => escalate(tx, a, stage, now, publicUrl))) escalated += 1;
+	}
+	const due = await db.select().from(aduan).where(and(eq(aduan.status, 'resolved'), lt(aduan.autoCloseAt, now)));
+	for (const a of due) if (await db.transaction((tx) => autoClose(tx, a, now, publicUrl))) closed += 1;
+	return { escalated, closed };
+}
+
+/** How often each worker process sweeps. */
+export const ADUAN_SWEEP_MS = 5 * 60_000;
+
+export const aduanSweepTask = (db: Db, publicUrl: string): PeriodicTask => ({
+	name: 'aduan-sweep',
+	everyMs: ADUAN_SWEEP_MS,
+	run: (now) => sweepAduan(db, now, publicUrl)
+});
