@@ -30,7 +30,7 @@ test('an admin makes a resident a petugas, and the audit log shows who did it', 
 
 	// The new petugas now reaches the officers' registry.
 	await logIn(page, email, 'kata-sandi-calon');
-	await page.getByRole('link', { name: 'Petugas', exact: true }).click();
+	await page.getByRole('link', { name: 'Verifikasi KIM', exact: true }).click();
 	await expect(page).toHaveURL(/\/petugas\/kim/);
 });
 

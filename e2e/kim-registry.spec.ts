@@ -69,7 +69,7 @@ test('an anggota cannot reach the verify action', async ({ page, request }) => {
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('tidak punya akses');
 	await expect(page.getByRole('button', { name: /Verifikasi/ })).toHaveCount(0);
-	await expect(page.getByRole('link', { name: 'Petugas' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Verifikasi KIM' })).toHaveCount(0);
 
 	// Their own KIM's page offers no management and no verification either.
 	await page.goto('/akun');
