@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { kimAreaOptions } from '$lib/server/kims/kims.read.actions';
 import { listEmergencyNumbers, listFacilities, listServices } from '$lib/server/layanan/layanan.read.actions';
 import { SERVICE_CATEGORIES, groupByKind } from '$lib/server/layanan/layanan.rules';
-import { categoryLabel } from '$lib/server/layanan/layanan.present';
+import { categoryLabel } from '$lib/layanan-labels';
 import { ServiceQuerySchema } from '$lib/server/layanan/layanan.schema';
 
 /**

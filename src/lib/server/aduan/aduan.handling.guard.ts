@@ -5,7 +5,6 @@ import type { Db } from '../db/client';
 import { m } from '../../paraglide/messages.js';
 import { notify } from '../notifications/notify';
 import { formatDateTime } from '../../shared/format';
-import type { AduanStatus } from './aduan.rules';
 import { canReadThread } from './aduan.handling.policy';
 import { findAduanById, listUnitStaffIds, lockAduan, type Aduan } from './aduan.handling.queries';
 
@@ -33,15 +32,6 @@ export async function loadAduan(ctx: Ctx, db: Db, id: string, lock = false): Pro
 	return a;
 }
 
-const STATUS_LABEL: Record<AduanStatus, (o?: typeof ID) => string> = {
-	received: (o) => m.aduan_desk_status_received({}, o),
-	verified: (o) => m.aduan_desk_status_verified({}, o),
-	in_progress: (o) => m.aduan_desk_status_in_progress({}, o),
-	resolved: (o) => m.aduan_desk_status_resolved({}, o),
-	closed: (o) => m.aduan_desk_status_closed({}, o),
-	rejected: (o) => m.aduan_desk_status_rejected({}, o)
-};
-export const aduanStatusLabel = (s: AduanStatus, o?: typeof ID) => STATUS_LABEL[s](o);
 
 /** The reporter's private page of an aduan. */
 export const reporterUrl = (a: Pick<Aduan, 'trackingId'>) => `/aduan/saya/${a.trackingId}`;

@@ -16,7 +16,8 @@ import {
 } from './aduan.rules';
 import { actorKindsFor, canReassign } from './aduan.handling.policy';
 import { findUnit, insertEvent, loadHolidaySet, type Aduan } from './aduan.handling.queries';
-import { ID, aduanStatusLabel, authorize, loadAduan, notifyReporter, notifyUnitForwarded } from './aduan.handling.guard';
+import { ID, authorize, loadAduan, notifyReporter, notifyUnitForwarded } from './aduan.handling.guard';
+import { aduanStatusLabel } from '../../aduan-labels';
 import type { ReassignInput, TransitionInput } from './aduan.handling.schema';
 
 /** How the author appears in the thread. */

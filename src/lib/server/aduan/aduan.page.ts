@@ -9,7 +9,8 @@ import { m } from '../../paraglide/messages.js';
 import { whatsappShareUrl } from '../portal/seo';
 import { canSeeReporter } from './aduan.policy';
 import { aduanDetail, loadVisibleAduan } from './aduan.read.actions';
-import { aduanStatusLabel, presentAduan, PRIVACY_TEXT } from './aduan.present';
+import { presentAduan, PRIVACY_TEXT } from './aduan.present';
+import { aduanStatusLabel } from '../../aduan-labels';
 
 const STEPS = ['received', 'verified', 'in_progress', 'resolved', 'closed'] as const;
 

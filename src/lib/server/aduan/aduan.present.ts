@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { m } from '../../paraglide/messages.js';
+import { aduanStatusLabel } from '../../aduan-labels';
 import type { Actor } from '../auth/actor';
 import { ADUAN_STATUSES, dueOf, type AduanStatus } from './aduan.rules';
 import { ADUAN_PRIVACIES, ADUAN_TYPES } from './aduan.schema';
@@ -16,16 +17,7 @@ export const PRIVACY_TEXT: Record<string, { label: () => string; hint: () => str
 	anonymous: { label: () => m.aduan_privacy_anonymous(), hint: () => m.aduan_privacy_anonymous_hint() },
 	confidential: { label: () => m.aduan_privacy_confidential(), hint: () => m.aduan_privacy_confidential_hint() }
 };
-const STATUS_TEXT: Record<AduanStatus, () => string> = {
-	received: () => m.aduan_status_received(),
-	verified: () => m.aduan_status_verified(),
-	in_progress: () => m.aduan_status_in_progress(),
-	resolved: () => m.aduan_status_resolved(),
-	closed: () => m.aduan_status_closed(),
-	rejected: () => m.aduan_status_rejected()
-};
 export const typeLabel = (t: string) => TYPE_TEXT[t]?.label() ?? t;
-export const aduanStatusLabel = (s: string) => STATUS_TEXT[s as AduanStatus]?.() ?? s;
 
 /** Where an aduan photo is served (after the aduan's policy). */
 export const aduanPhotoUrl = (fileId: string) => `/aduan/foto/${fileId}`;

@@ -17,6 +17,7 @@ import { AUTO_CLOSE_AFTER_DAYS } from './aduan.rules';
 import { AGENCY_UNIT } from './aduan.handling.policy';
 import { insertEvent, listPetugasIds, listUnitStaffIds, type Aduan } from './aduan.handling.queries';
 import { ID, notifyReporter, staffUrl } from './aduan.handling.guard';
+import { aduanStatusLabel } from '../../aduan-labels';
 
 type Stage = 'verify' | 'plan';
 const notEscalatedFor = (stage: Stage) => or(isNull(aduan.escalatedFor), ne(aduan.escalatedFor, stage));
@@ -77,7 +78,7 @@ async function autoClose(tx: Db, a: Aduan, now: Date, publicUrl: string) {
 	const event = await insertEvent(tx, { aduanId: a.id, kind: 'status', fromStatus: 'resolved', toStatus: 'closed', body: note, authorRole: 'system', createdAt: now });
 	await audit(tx, null, 'aduan.auto_close', { type: 'aduan', id: a.id }, { before: { status: 'resolved' }, after: { status: 'closed' } });
 	const ctx = { db: tx, actor: null, publicUrl };
-	await notifyReporter(ctx, tx, after, event.id, m.aduan_desk_notice_title({ tracking: a.trackingId, status: m.aduan_desk_status_closed({}, ID) }, ID), note);
+	await notifyReporter(ctx, tx, after, event.id, m.aduan_desk_notice_title({ tracking: a.trackingId, status: aduanStatusLabel('closed', ID) }, ID), note);
 	return true;
 }
 

@@ -5,7 +5,8 @@ import { canManageLayanan } from '$lib/server/layanan/layanan.policy';
 import { kimAreaOptions } from '$lib/server/kims/kims.read.actions';
 import { unitOptions } from '$lib/server/layanan/layanan.read.actions';
 import { FACILITY_KINDS, SERVICE_CATEGORIES } from '$lib/server/layanan/layanan.rules';
-import { categoryLabel, kindLabel, type FacilityView, type ServiceView } from '$lib/server/layanan/layanan.present';
+import { type FacilityView, type ServiceView } from '$lib/server/layanan/layanan.present';
+import { categoryLabel, kindLabel } from '$lib/layanan-labels';
 import type { EmergencyRow } from '$lib/server/layanan/layanan.queries';
 import { m } from '$lib/paraglide/messages.js';
 
