@@ -127,7 +127,7 @@ test('public pages ship under 60 KB of compressed JavaScript', async ({ page, re
 	await page.goto('/berita');
 	const postHref = await page.locator('main a[href^="/berita/"]').first().getAttribute('href');
 	expect(postHref, 'the demo dataset has a published post').toBeTruthy();
-	const pages = ['/', postHref!, '/cari?q=vaksinasi', '/berita', '/kim'];
+	const pages = ['/', postHref!, '/cari?q=vaksinasi', '/berita', '/kim', '/layanan', '/aduan', '/aduan/statistik', '/survei'];
 	const sizes: Record<string, number> = {};
 	for (const path of pages) {
 		const scripts = new Set<string>();

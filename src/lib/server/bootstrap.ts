@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { appState, users } from './db/schema';
 import { audit } from './audit/audit';
@@ -38,13 +38,8 @@ export async function initialiseDatabase(
 	return true;
 }
 
-/** The kota/kabupaten this installation serves. */
-export async function homeRegion(db: Db): Promise<string> {
-	const [row] = await db.select().from(appState).where(eq(appState.key, 'home_region'));
-	return (row?.value as string) ?? '33.71';
-}
-
+/** Demo accounts one can log in to (with the public demo password); demo survey respondents have none. */
 export async function countDemoUsers(db: Db) {
-	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemo, true));
+	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.isDemo, true), isNotNull(users.passwordHash)));
 	return row.n;
 }

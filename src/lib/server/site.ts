@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { regions, users } from './db/schema';
-import { homeRegion } from './bootstrap';
+import { homeRegion } from './regions/regions.queries';
 
 let cityCache: { code: string; name: string } | undefined;
 

@@ -14,7 +14,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getFileStorage, localDiskStorage, setFileStorage } from '../files/storage';
-import { openAduanPhoto } from './aduan.read.actions';
+import { addAduanPhotos, aduanFormOptions, openAduanPhoto } from './aduan.read.actions';
+import { trackingPageData } from './aduan.page';
 import { createAduan } from './aduan.create.actions';
 import { ctxFor } from '../../../../tests/factories';
 
@@ -235,6 +236,21 @@ describe('GET /api/v1/aduan/{tracking_id} and /mine', () => {
 		expect(Buffer.from(bytes).includes(Buffer.from('KameraRahasia'))).toBe(false);
 	});
 
+	it('rechecks on the locked row: no photos once the aduan was closed meanwhile', async () => {
+		const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#339' } }).png().toBuffer();
+		const r = await resident();
+		const filed = await call('POST', '/api/v1/aduan', { as: r, body: body() });
+		// The aduan is closed between the first check and the locked transaction.
+		const racing = Object.create(db) as Db;
+		racing.transaction = (async (fn: Parameters<Db['transaction']>[0]) => {
+			await db.update(aduan).set({ status: 'closed', closedAt: new Date() }).where(eq(aduan.id, filed.body.id));
+			return db.transaction(fn);
+		}) as Db['transaction'];
+		const actor = await (await import('../auth/auth.queries')).loadActor(db, r.id);
+		await expect(addAduanPhotos(ctxFor(db, actor, { db: racing }), getFileStorage(), filed.body.tracking_id, [{ bytes: new Uint8Array(png), name: 'x.png' }])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		expect((await call('GET', `/api/v1/aduan/${filed.body.tracking_id}`)).body.photos).toEqual([]);
+	});
+
 	it('serves a confidential aduan’s photos to the filer and the handling staff only', async () => {
 		const sharp = (await import('sharp')).default;
 		const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#393' } }).png().toBuffer();
@@ -250,7 +266,11 @@ describe('GET /api/v1/aduan/{tracking_id} and /mine', () => {
 		await expect(openAduanPhoto(ctxFor(db, await buildActor(db)), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(openAduanPhoto(ctxFor(db, await buildUnitStaff(db, 'dlh')), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect((await openAduanPhoto(ctxFor(db, await reporter(db, r.id)), getFileStorage(), id)).file.mime).toBe('image/png');
-		expect((await openAduanPhoto(ctxFor(db, await buildUnitStaff(db, 'dpupr')), getFileStorage(), id)).file.mime).toBe('image/png');
+		// The category's unit only once the aduan has been verified and forwarded to it.
+		const dpupr = await buildUnitStaff(db, 'dpupr');
+		await expect(openAduanPhoto(ctxFor(db, dpupr), getFileStorage(), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		expect((await call('POST', `/api/v1/aduan/${filed.body.id}/transition`, { as: await buildActor(db, 'petugas'), body: { to: 'verified', unit_code: 'dpupr' } })).status).toBe(200);
+		expect((await openAduanPhoto(ctxFor(db, dpupr), getFileStorage(), id)).file.mime).toBe('image/png');
 		await expect(openAduanPhoto(ctxFor(db, null), getFileStorage(), 'bukan-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 });
@@ -265,5 +285,32 @@ describe('createAduan for an Open311 client', () => {
 		const pub = await call('GET', `/api/v1/aduan/${row.trackingId}`);
 		expect(JSON.stringify(pub.body)).not.toContain('klien@contoh.id');
 		expect(JSON.stringify(pub.body)).not.toContain('Klien Open311');
+	});
+
+	it('never shows the client-supplied name publicly, even for a public Open311 aduan', async () => {
+		const input = { type: 'complaint' as const, category_code: 'sampah', title: 'Sampah publik dari Open311', description: 'Sampah menumpuk dilaporkan lewat aplikasi pihak ketiga, publik.', kelurahan_code: TIDAR_SELATAN, lat: null, lng: null, privacy: 'public' as const, on_behalf_of: null };
+		const { aduan: row } = await createAduan(ctxFor(db, null), input, { source: 'open311', apiKeyId: '00000000-0000-4000-8000-000000000312', open311Token: 'tok-311-b', contact: { name: 'Presiden Palsu Zq' } });
+		const pub = await call('GET', `/api/v1/aduan/${row.trackingId}`);
+		expect(pub.status).toBe(200);
+		expect(JSON.stringify(pub.body)).not.toContain('Presiden Palsu Zq');
+		expect(JSON.stringify(await trackingPageData(ctxFor(db, null), row.trackingId))).not.toContain('Presiden Palsu Zq');
+	});
+});
+
+describe('filing for another resident', () => {
+	const assisted = () => body({ on_behalf_of: { name: 'Mbok Darmi', phone: '081233344455', consent: true } });
+
+	it('needs membership of a verified KIM: the ketua of a registered KIM gets 403 and no fieldset', async () => {
+		const registered = await buildKim(db, { status: 'registered' });
+		const ketua = await buildActor(db, 'warga', { kimId: registered.id, position: 'ketua' });
+		const res = await call('POST', '/api/v1/aduan', { as: ketua, body: assisted() });
+		expect(res.status).toBe(403);
+		expect(await db.select().from(aduan).where(eq(aduan.assistedBy, ketua.userId))).toHaveLength(0);
+		expect((await aduanFormOptions(ctxFor(db, ketua))).canAssist).toBe(false);
+		const verified = await buildKim(db);
+		const anggota = await buildActor(db, 'warga', { kimId: verified.id, position: 'anggota' });
+		expect((await aduanFormOptions(ctxFor(db, anggota))).canAssist).toBe(true);
+		expect((await call('POST', '/api/v1/aduan', { as: anggota, body: assisted() })).status).toBe(201);
+		expect((await aduanFormOptions(ctxFor(db, await buildActor(db)))).canAssist).toBe(false);
 	});
 });

@@ -74,7 +74,7 @@ export function aduanRoutes(app: Api) {
 	app.openapi(
 		createRoute({
 			method: 'post', path: '/api/v1/aduan/{tracking_id}/claim', tags,
-			summary: 'Claim an aduan a KIM member filed for you, with the code they gave you. Wrong code 400 (after 5 wrong codes 429); already claimed 409',
+			summary: 'Claim an aduan a KIM member filed for you, with the code they gave you. Wrong code 400 (after 5 wrong codes by you, or 20 by anyone, within 24 h: 429); already claimed 409',
 			request: { params: TrackingParam, body: { ...json(ClaimSchema), required: true } },
 			responses: {
 				200: { description: 'Claimed: you are its reporter now', ...json(z.object({ tracking_id: z.string(), claimed_at: z.string() }).openapi('AduanClaimed')) },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError, invalid } from '../errors';
 import { audit } from '../audit/audit';
@@ -7,8 +7,8 @@ import { aduan } from '../db/schema';
 import { m } from '../../paraglide/messages.js';
 import { notify } from '../notifications/notify';
 import { canClaim } from './aduan.policy';
-import { hashClaimCode, MAX_FAILED_CLAIMS } from './aduan.filing.rules';
-import { countFailedClaims, insertAduanEvent, lockAduanByTracking, type Aduan } from './aduan.queries';
+import { FAILED_CLAIMS_WINDOW_MS, hashClaimCode, MAX_FAILED_CLAIMS, MAX_FAILED_CLAIMS_PER_ADUAN } from './aduan.filing.rules';
+import { countFailedClaims, insertAduanEvent, lockAduanByTracking, recordFailedClaim, type Aduan } from './aduan.queries';
 import { aduanNotFound, normaliseTrackingId } from './aduan.read.actions';
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -16,8 +16,10 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 /**
  * A resident claims an aduan a KIM member filed for them, with the code the member gave them:
  * they become its reporter (claimed_at, a 'claim' event, audit, a notice to the member).
- * Unknown → 404; not an assisted filing or already claimed → 409; a wrong code → 400, recorded,
- * and after MAX_FAILED_CLAIMS wrong codes every attempt is refused (429).
+ * Unknown → 404; not an assisted filing or already claimed → 409; a wrong code → 400, recorded.
+ * Within 24 hours, after MAX_FAILED_CLAIMS wrong codes by one claimant, or
+ * MAX_FAILED_CLAIMS_PER_ADUAN by anyone, that claimant's (everyone's) attempts are refused (429).
+ * Counting and recording happen under a lock in one transaction, so parallel guesses add up.
  */
 export async function claimAduan(ctx: Ctx, trackingId: string, code: string): Promise<Aduan> {
 	const actor = ctx.actor;
@@ -31,8 +33,16 @@ export async function claimAduan(ctx: Ctx, trackingId: string, code: string): Pr
 		if (!a.claimCodeHash) throw new AppError('CONFLICT', m.aduan_err_claim_none());
 		if (a.reporterId || a.claimedAt) throw new AppError('CONFLICT', m.aduan_err_claim_taken());
 		if (!canClaim(actor, a)) throw new AppError('FORBIDDEN', m.err_forbidden());
-		if ((await countFailedClaims(tx, a.id)) >= MAX_FAILED_CLAIMS) throw new AppError('RATE_LIMITED', m.aduan_err_claim_limit(), { retryAfter: 86_400 });
-		if (!sameHash(a.claimCodeHash, hashClaimCode(code))) return { ok: false as const, aduan: a };
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`aduan-claim:${a.id}:${actor.userId}`}))`);
+		const since = new Date(now.getTime() - FAILED_CLAIMS_WINDOW_MS);
+		if ((await countFailedClaims(tx, a.id, since, actor.userId)) >= MAX_FAILED_CLAIMS || (await countFailedClaims(tx, a.id, since)) >= MAX_FAILED_CLAIMS_PER_ADUAN) {
+			throw new AppError('RATE_LIMITED', m.aduan_err_claim_limit(), { retryAfter: FAILED_CLAIMS_WINDOW_MS / 1000 });
+		}
+		if (!sameHash(a.claimCodeHash, hashClaimCode(code))) {
+			// Recorded in this (committed) transaction, under the lock; the 400 is thrown after it.
+			await recordFailedClaim(tx, actor, a.id, now);
+			return { ok: false as const, aduan: a };
+		}
 		const [row] = await tx.update(aduan).set({ reporterId: actor.userId, claimedAt: now, updatedAt: now }).where(eq(aduan.id, a.id)).returning();
 		await insertAduanEvent(tx, { aduanId: a.id, kind: 'claim', authorId: actor.userId, authorRole: 'reporter', createdAt: now });
 		await audit(tx, actor, 'aduan.claim', { type: 'aduan', id: a.id }, { before: { reporterId: null }, after: { reporterId: actor.userId, claimedAt: now } });
@@ -47,10 +57,6 @@ export async function claimAduan(ctx: Ctx, trackingId: string, code: string): Pr
 		}
 		return { ok: true as const, aduan: row };
 	});
-	if (!result.ok) {
-		// Recorded outside the refused transaction so the guesses add up.
-		await audit(ctx.db, actor, 'aduan.claim_failed', { type: 'aduan', id: result.aduan.id });
-		throw invalid([{ path: 'code', message: m.aduan_err_claim_wrong() }]);
-	}
+	if (!result.ok) throw invalid([{ path: 'code', message: m.aduan_err_claim_wrong() }]);
 	return result.aduan;
 }

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
-import { buildActor, buildKim, buildUser, testApi, TIDAR_SELATAN } from '../../../../tests/factories';
-import { aduan, aduanEvents, notifications } from '../db/schema';
+import { buildActor, buildKim, buildUser, ctxFor, testApi, TIDAR_SELATAN } from '../../../../tests/factories';
+import { aduan, aduanEvents, auditLog, notifications } from '../db/schema';
+import { loadActor } from '../auth/auth.queries';
+import { claimAduan } from './aduan.claim.actions';
 import type { Db } from '../db/client';
 import { seedAduanReference } from './aduan.seed';
 import { formatClaimCode } from './aduan.filing.rules';
@@ -78,5 +80,41 @@ describe('POST /api/v1/aduan/{tracking_id}/claim', () => {
 		expect(locked.status).toBe(429);
 		const [row] = await db.select().from(aduan).where(eq(aduan.trackingId, trackingId));
 		expect(row.reporterId).toBeNull();
+		// 24 hours later the resident may try again.
+		const later = ctxFor(db, await loadActor(db, warga.id), { now: new Date(Date.now() + 24 * 3600_000 + 60_000) });
+		expect((await claimAduan(later, trackingId, code)).reporterId).toBe(warga.id);
+	});
+
+	it('does not let a stranger’s wrong codes lock out the resident', async () => {
+		const { trackingId, code } = await assisted();
+		const wrong = code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
+		const stranger = await buildUser(db);
+		for (let i = 0; i < 5; i++) expect((await call('POST', `/api/v1/aduan/${trackingId}/claim`, { as: stranger, body: { code: wrong } })).status).toBe(400);
+		expect((await call('POST', `/api/v1/aduan/${trackingId}/claim`, { as: stranger, body: { code: wrong } })).status).toBe(429);
+		const resident = await buildUser(db);
+		expect((await call('POST', `/api/v1/aduan/${trackingId}/claim`, { as: resident, body: { code } })).status).toBe(200);
+	});
+
+	it('caps wrong codes per aduan from anyone at 20 a day', async () => {
+		const { trackingId, code } = await assisted();
+		const wrong = code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
+		for (let s = 0; s < 4; s++) {
+			const stranger = await buildUser(db);
+			for (let i = 0; i < 5; i++) expect((await call('POST', `/api/v1/aduan/${trackingId}/claim`, { as: stranger, body: { code: wrong } })).status).toBe(400);
+		}
+		expect((await call('POST', `/api/v1/aduan/${trackingId}/claim`, { as: await buildUser(db), body: { code } })).status).toBe(429);
+	});
+
+	it('counts parallel wrong guesses: no more than five get through', async () => {
+		const { trackingId, code } = await assisted();
+		const wrong = code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
+		const guesser = await loadActor(db, (await buildUser(db)).id);
+		const results = await Promise.allSettled(Array.from({ length: 10 }, () => claimAduan(ctxFor(db, guesser), trackingId, wrong)));
+		const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
+		expect(codes.filter((c) => c === 'INVALID')).toHaveLength(5);
+		expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
+		const [row] = await db.select().from(aduan).where(eq(aduan.trackingId, trackingId));
+		const failures = await db.select().from(auditLog).where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'aduan.claim_failed')));
+		expect(failures).toHaveLength(5);
 	});
 });

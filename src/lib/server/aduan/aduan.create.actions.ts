@@ -15,7 +15,7 @@ import { deadlineAfter, formatTrackingId, VERIFY_WITHIN_DAYS } from './aduan.rul
 import { IDEMPOTENCY_KEY, type CreateAduan } from './aduan.schema';
 import { canFileOnBehalf } from './aduan.policy';
 import { hashClaimCode, newClaimCode, sameAduan, trackingPrefix, wibYear } from './aduan.filing.rules';
-import { findAduanByKey, findCategory, findHomeRegion, insertAduan, insertAduanEvent, listVerifierIds, loadHolidaySet, nextTrackingSeq, type Aduan } from './aduan.queries';
+import { findAduanByKey, findCategory, isVerifiedKimMember, findHomeRegion, insertAduan, insertAduanEvent, listVerifierIds, loadHolidaySet, nextTrackingSeq, type Aduan } from './aduan.queries';
 import { prepareAduanPhotos, storeAduanPhotos, type PhotoUpload } from './aduan.photos';
 
 /** The unit that verifies and forwards new aduan (SP4N-LAPOR! admin of the city). */
@@ -74,7 +74,7 @@ async function filingProblems(tx: Db, input: CreateAduan) {
  * the reporter and to the verifiers (diskominsta members by email too, petugas in-app), and the
  * share-link conversion.
  *
- * Who: a logged-in person; `on_behalf_of` only a KIM member (source 'assisted': a claim code is
+ * Who: a logged-in person; `on_behalf_of` only a member of a verified KIM (source 'assisted': a claim code is
  * returned once and stored hashed). No actor only for an Open311 client (`source: 'open311'` with
  * `apiKeyId`): its `contact` becomes on_behalf_*.
  *
@@ -110,6 +110,8 @@ export async function createAduan(
 				const existing = await findAduanByKey(tx, filerId, key);
 				if (existing) return replayOf(existing, input);
 			}
+			// Filing for a resident needs membership of a verified KIM (not a self-registered one).
+			if (assisted && !(await isVerifiedKimMember(tx, actor!.userId))) throw new AppError('FORBIDDEN', m.aduan_err_behalf_forbidden());
 			const { errors, category, home } = await filingProblems(tx, input);
 			if (errors.length) throw invalid(errors);
 			const seq = await nextTrackingSeq(tx, wibYear(now));

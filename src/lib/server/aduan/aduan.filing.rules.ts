@@ -14,7 +14,10 @@ export const wibYear = (d: Date) => new Date(d.getTime() + 7 * 3600_000).getUTCF
 /** Claim codes: 8 characters without look-alikes (0/O, 1/I/L), about 39 bits. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CLAIM_CODE_LENGTH = 8;
+/** Wrong codes allowed per claimant per aduan, and per aduan from anyone, within the window. */
 export const MAX_FAILED_CLAIMS = 5;
+export const MAX_FAILED_CLAIMS_PER_ADUAN = 20;
+export const FAILED_CLAIMS_WINDOW_MS = 24 * 3600_000;
 
 export function newClaimCode(): string {
 	let out = '';

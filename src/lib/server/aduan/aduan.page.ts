@@ -7,7 +7,7 @@ import { nowOf, type Ctx } from '../context';
 import { formatDateTime } from '../../shared/format';
 import { m } from '../../paraglide/messages.js';
 import { whatsappShareUrl } from '../portal/seo';
-import { canSeeReporter } from './aduan.policy';
+import { canSeeReporter, isFiler } from './aduan.policy';
 import { aduanDetail, loadVisibleAduan } from './aduan.read.actions';
 import { presentAduan, PRIVACY_TEXT } from './aduan.present';
 import { aduanStatusLabel } from '../../aduan-labels';
@@ -44,7 +44,7 @@ export async function trackingPageData(ctx: Ctx, trackingId: string, locale = 'i
 		overdue: due?.overdue ?? false,
 		privacyLabel: PRIVACY_TEXT[view.privacy].label(),
 		isPrivileged: canSeeReporter(ctx.actor, a),
-		isFiler: !!ctx.actor && (a.reporterId === ctx.actor.userId || a.assistedBy === ctx.actor.userId),
+		isFiler: isFiler(ctx.actor, a),
 		share: view.privacy === 'public' ? { url, whatsapp: whatsappShareUrl(`${view.title} (${view.tracking_id})`, url) } : null
 	};
 }

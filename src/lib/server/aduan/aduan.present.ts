@@ -4,7 +4,7 @@ import { aduanStatusLabel } from '../../aduan-labels';
 import type { Actor } from '../auth/actor';
 import { ADUAN_STATUSES, dueOf, type AduanStatus } from './aduan.rules';
 import { ADUAN_PRIVACIES, ADUAN_TYPES } from './aduan.schema';
-import { canSeeReporter, canViewContent, showsReporterPublicly } from './aduan.policy';
+import { canSeeLocation, canSeeReporter, canViewContent, showsBehalfNamePublicly, showsReporterPublicly } from './aduan.policy';
 import type { Aduan } from './aduan.queries';
 
 export const TYPE_TEXT: Record<string, { label: () => string; hint: () => string }> = {
@@ -77,7 +77,7 @@ export function presentAduan(actor: Actor, d: AduanDetail, now = new Date()): Ad
 	const privileged = canSeeReporter(actor, a);
 	const content = canViewContent(actor, a);
 	const due = dueOf(a, now);
-	const behalfName = a.onBehalfName ?? null;
+	const behalfName = showsBehalfNamePublicly(a) ? (a.onBehalfName ?? null) : null;
 	let reporter: AduanPublicView['reporter'] = null;
 	if (privileged) {
 		reporter = d.reporter ? { name: d.reporter.name, email: d.reporter.email, phone: d.reporter.phone } : null;
@@ -97,7 +97,7 @@ export function presentAduan(actor: Actor, d: AduanDetail, now = new Date()): Ad
 		category: { code: a.categoryCode, name: d.labels.categoryName },
 		unit: { code: a.unitCode, name: d.labels.unitName },
 		kelurahan: { code: a.kelurahanCode, name: d.labels.kelurahanName },
-		location: content && a.lat !== null && a.lng !== null ? { lat: a.lat, lng: a.lng } : null,
+		location: content && canSeeLocation(actor, a) && a.lat !== null && a.lng !== null ? { lat: a.lat, lng: a.lng } : null,
 		photos: content ? d.photoIds.map((id) => ({ id, url: aduanPhotoUrl(id) })) : [],
 		assisted: a.source === 'assisted',
 		created_at: a.createdAt.toISOString(),

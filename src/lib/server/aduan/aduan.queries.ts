@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { aduan, aduanCategories, aduanCounters, aduanEvents, aduanFiles, appState, auditLog, holidays, regions, unitMembers, units, users } from '../db/schema';
+import { aduan, aduanCategories, aduanCounters, aduanEvents, aduanFiles, appState, auditLog, holidays, kimMembers, kims, regions, unitMembers, units, users } from '../db/schema';
 
 export type Aduan = typeof aduan.$inferSelect;
 export type NewAduan = typeof aduan.$inferInsert;
@@ -158,13 +158,35 @@ export async function findReporter(db: Db, userId: string | null) {
 	return row;
 }
 
-/** Failed claim attempts recorded for an aduan (audit rows). */
-export async function countFailedClaims(db: Db, aduanId: string) {
+/** Failed claim attempts recorded for an aduan after `since` (audit rows), by one claimant when `actorId` is given. */
+export async function countFailedClaims(db: Db, aduanId: string, since: Date, actorId?: string) {
 	const [row] = await db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(auditLog)
-		.where(and(eq(auditLog.entityType, 'aduan'), eq(auditLog.entityId, aduanId), eq(auditLog.action, 'aduan.claim_failed')));
+		.where(and(
+			eq(auditLog.entityType, 'aduan'),
+			eq(auditLog.entityId, aduanId),
+			eq(auditLog.action, 'aduan.claim_failed'),
+			gt(auditLog.createdAt, since),
+			actorId ? eq(auditLog.actorId, actorId) : undefined
+		));
 	return row.n;
+}
+
+/** Records a wrong claim code (the audit row the limits count), at `at`. */
+export async function recordFailedClaim(db: Db, actor: { userId: string; email: string }, aduanId: string, at: Date) {
+	await db.insert(auditLog).values({ actorId: actor.userId, actorLabel: actor.email, action: 'aduan.claim_failed', entityType: 'aduan', entityId: aduanId, createdAt: at });
+}
+
+/** Whether the user is a member (any position) of a verified KIM. */
+export async function isVerifiedKimMember(db: Db, userId: string) {
+	const [row] = await db
+		.select({ ok: sql<number>`1` })
+		.from(kimMembers)
+		.innerJoin(kims, eq(kims.id, kimMembers.kimId))
+		.where(and(eq(kimMembers.userId, userId), eq(kims.status, 'verified')))
+		.limit(1);
+	return !!row;
 }
 
 /** The kelurahan a user gave at registration (to preselect on the form), if any. */

@@ -6,8 +6,8 @@ import { findFile, type StoredFile } from '../files/files.queries';
 import { discardStoredFile } from '../files/files.actions';
 import { audit } from '../audit/audit';
 import { TRACKING_ID_RE } from './aduan.rules';
-import { canAddPhotos, canViewAduan, canViewContent } from './aduan.policy';
-import { aduanLabels, countAduanFiles, findAduanByTracking, findAduanOfFile, findReporter, findUserKelurahan, listActiveCategories, listFilingPhotoIds, listMyAduan, listStatusEvents, lockAduanByTracking, type Aduan } from './aduan.queries';
+import { canAddPhotos, canFileOnBehalf, canViewAduan, canViewContent } from './aduan.policy';
+import { aduanLabels, countAduanFiles, findAduanByTracking, findAduanOfFile, findReporter, findUserKelurahan, isVerifiedKimMember, listActiveCategories, listFilingPhotoIds, listMyAduan, listStatusEvents, lockAduanByTracking, type Aduan } from './aduan.queries';
 import { presentAduan, presentMine, type AduanDetail } from './aduan.present';
 import { ADUAN_PHOTO_KIND, MAX_ADUAN_PHOTOS, prepareAduanPhotos, storeAduanPhotos, type PhotoUpload } from './aduan.photos';
 
@@ -52,13 +52,17 @@ export async function listMine(ctx: Ctx) {
 	return rows.map((r) => presentMine(ctx.actor!.userId, r));
 }
 
-/** What the filing form offers: active categories with their unit, and the person's kelurahan to preselect. */
+/**
+ * What the filing form offers: active categories with their unit, the person's kelurahan to
+ * preselect, and whether they may file for another resident (member of a verified KIM).
+ */
 export async function aduanFormOptions(ctx: Ctx) {
-	const [categories, kelurahanCode] = await Promise.all([
+	const [categories, kelurahanCode, canAssist] = await Promise.all([
 		listActiveCategories(ctx.db),
-		ctx.actor ? findUserKelurahan(ctx.db, ctx.actor.userId) : Promise.resolve(null)
+		ctx.actor ? findUserKelurahan(ctx.db, ctx.actor.userId) : Promise.resolve(null),
+		canFileOnBehalf(ctx.actor) ? isVerifiedKimMember(ctx.db, ctx.actor!.userId) : Promise.resolve(false)
 	]);
-	return { categories, kelurahanCode };
+	return { categories, kelurahanCode, canAssist };
 }
 
 /** An aduan photo after the aduan's policy (confidential: filer and handling staff only). */
@@ -82,7 +86,8 @@ export async function addAduanPhotos(ctx: Ctx, storage: FileStorage, trackingId:
 	const saved: StoredFile[] = [];
 	try {
 		return await ctx.db.transaction(async (tx) => {
-			const a = (await lockAduanByTracking(tx, first.trackingId))!;
+			const a = await lockAduanByTracking(tx, first.trackingId);
+			if (!a || !canAddPhotos(ctx.actor, a)) throw new AppError('FORBIDDEN', m.err_forbidden());
 			const have = await countAduanFiles(tx, a.id);
 			if (have + photos.length > MAX_ADUAN_PHOTOS) throw invalid([{ path: field, message: m.aduan_err_photos_max({ max: MAX_ADUAN_PHOTOS }) }]);
 			const files = await storeAduanPhotos(ctx, tx, storage, a.id, photos, have, saved);

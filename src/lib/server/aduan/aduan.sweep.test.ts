@@ -91,3 +91,22 @@ describe('escalation without supervisors', () => {
 		expect(await noticesTo(dlhStaf.userId, a.id)).toHaveLength(1);
 	});
 });
+
+describe('escalation after a reassignment', () => {
+	it('escalates to the unit the aduan has now, not the one it had when the sweep read it', async () => {
+		const now = new Date('2030-07-15T03:00:00Z');
+		const dinkesKepala = await buildUnitStaff(db, 'dinkes', { supervisor: true });
+		const a = await buildAduan(db, { status: 'verified', verifiedAt: new Date(now.getTime() - 200 * H), planBy: new Date(now.getTime() - H), escalatedFor: 'verify' });
+		expect(a.unitCode).toBe('dpupr');
+		// The agency reassigns it to dinkes between the sweep's read and its write.
+		const racing = Object.create(db) as Db;
+		racing.transaction = (async (fn: Parameters<Db['transaction']>[0]) => {
+			await db.update(aduan).set({ unitCode: 'dinkes' }).where(eq(aduan.id, a.id));
+			return db.transaction(fn);
+		}) as Db['transaction'];
+		await sweepAduan(racing, now, PUBLIC_URL);
+		expect((await row(a.id)).escalatedFor).toBe('plan');
+		expect(await noticesTo(dinkesKepala.userId, a.id)).toHaveLength(1);
+		expect(await noticesTo(kepala.userId, a.id)).toHaveLength(0);
+	});
+});

@@ -45,14 +45,14 @@ async function escalate(tx: Db, a: Aduan, stage: Stage, now: Date, publicUrl: st
 		.update(aduan)
 		.set({ escalatedFor: stage })
 		.where(and(eq(aduan.id, a.id), inArray(aduan.status, statuses), notEscalatedFor(stage)))
-		.returning({ id: aduan.id });
+		.returning({ id: aduan.id, unitCode: aduan.unitCode });
 	if (!won) return false;
 	const stageName = stage === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID);
 	const dueAt = stage === 'verify' ? a.verifyBy : a.planBy!;
 	const event = await insertEvent(tx, { aduanId: a.id, kind: 'escalation', body: m.aduan_desk_escalation_event({ stage: stageName.toLowerCase() }, ID), isInternal: true, authorRole: 'system', createdAt: now });
 	const people = stage === 'verify'
 		? [...(await listPetugasIds(tx)), ...(await listUnitStaffIds(tx, AGENCY_UNIT, true))]
-		: await supervisorsOrStaff(tx, a.unitCode);
+		: await supervisorsOrStaff(tx, won.unitCode);
 	await audit(tx, null, 'aduan.escalate', { type: 'aduan', id: a.id }, { after: { stage, dueAt, notified: people.length } });
 	const notice = {
 		kind: 'aduan_escalation',

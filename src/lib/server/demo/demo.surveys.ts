@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { TEMPLATE_CONTENT, type TemplateId } from '../surveys/surveys.templates';
 import { insertResponse, insertSurvey, replaceQuestions, type Question } from '../surveys/surveys.queries';
-import { cleanOptions } from '../surveys/surveys.rules';
+import { cleanOptions, wibDayStart } from '../surveys/surveys.rules';
 
 const DAY = 86_400_000;
 const FIRST = ['Sri', 'Bambang', 'Tri', 'Wahyu', 'Endang', 'Slamet', 'Yuni', 'Dwi', 'Ratna', 'Heru', 'Sugeng', 'Puji'];
@@ -85,8 +85,9 @@ export async function seedDemoSurveys(db: Db, input: { petugasId: string; villag
 		const place = places[i % places.length];
 		const bias = ((places.indexOf(place) % 5) - 2) * 0.3;
 		const answers = literacy.questions.map((q) => ({ questionId: q.id, value: answerOf(q, next, q.pillar === 'keamanan' ? bias - 0.5 : bias)! }));
+		// Anonymous: a stand-in device key, and the WIB day only (as submitResponse stores it).
 		const deviceKey = createHash('sha256').update(`demo-device-${i}`).digest('hex');
-		await insertResponse(db, { surveyId: literacy.survey.id, deviceKey, kelurahanCode: place.code, createdAt: new Date(now - 50 * DAY + i * 3_600_000) }, answers);
+		await insertResponse(db, { surveyId: literacy.survey.id, deviceKey, kelurahanCode: place.code, createdAt: wibDayStart(new Date(now - 50 * DAY + i * 3_600_000)) }, answers);
 	}
 
 	const draft = await insertSurvey(db, {

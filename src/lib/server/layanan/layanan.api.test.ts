@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildKim, testApi, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
-import { auditLog } from '../db/schema';
+import { auditLog, facilities, publicServices } from '../db/schema';
+import { findFacility, findService } from './layanan.queries';
 import { seedAduanReference } from '../aduan/aduan.seed';
 import type { Db } from '../db/client';
 
@@ -131,6 +132,30 @@ describe('services: management', () => {
 		expect((await call('DELETE', '/api/v1/services/penerbitan-akta-kelahiran-2', { as: petugas })).status).toBe(204);
 		expect((await call('GET', '/api/v1/services/penerbitan-akta-kelahiran-2', { as: petugas })).status).toBe(404);
 		expect(await db.select().from(auditLog).where(like(auditLog.action, 'layanan.service.%'))).toHaveLength(9);
+	});
+
+	it('a UUID-shaped ref is an id only: another row whose slug is that UUID is never hit', async () => {
+		const a = await call('POST', '/api/v1/services', { as: petugas, body: service({ name: 'Layanan Ref A' }) });
+		const b = await call('POST', '/api/v1/services', { as: petugas, body: service({ name: 'Layanan Ref B' }) });
+		expect(errorsOf(await call('PATCH', `/api/v1/services/${b.body.id}`, { as: petugas, body: { slug: a.body.id } }))).toHaveProperty('slug');
+		// A slug stored before the rule (or by hand) that equals A's id.
+		await db.update(publicServices).set({ slug: a.body.id }).where(eq(publicServices.id, b.body.id));
+		expect((await findService(db, a.body.id))?.name).toBe('Layanan Ref A');
+		const patched = await call('PATCH', `/api/v1/services/${a.body.id}`, { as: petugas, body: { service_time: '2 hari kerja' } });
+		expect(patched.body).toMatchObject({ id: a.body.id, name: 'Layanan Ref A' });
+		expect((await call('DELETE', `/api/v1/services/${a.body.id}`, { as: petugas })).status).toBe(204);
+		expect((await call('GET', `/api/v1/services/${a.body.id}`, { as: petugas })).status).toBe(404);
+		expect((await call('GET', `/api/v1/services/${b.body.id}`, { as: petugas })).body.name).toBe('Layanan Ref B');
+
+		const f = await call('POST', '/api/v1/facilities', { as: petugas, body: facility({ name: 'Fasilitas Ref F' }) });
+		const g = await call('POST', '/api/v1/facilities', { as: petugas, body: facility({ name: 'Fasilitas Ref G' }) });
+		expect(f.status, JSON.stringify(f.body)).toBe(201);
+		await db.update(facilities).set({ slug: f.body.id }).where(eq(facilities.id, g.body.id));
+		expect((await findFacility(db, f.body.id))?.name).toBe('Fasilitas Ref F');
+		expect((await findFacility(db, g.body.id))?.name).toBe('Fasilitas Ref G');
+		await call('DELETE', `/api/v1/services/${b.body.id}`, { as: petugas });
+		await call('DELETE', `/api/v1/facilities/${f.body.id}`, { as: petugas });
+		await call('DELETE', `/api/v1/facilities/${g.body.id}`, { as: petugas });
 	});
 
 	it('refuses writes by warga, anggota and anonymous visitors, before looking at the body', async () => {

@@ -11,6 +11,7 @@ import { and, asc, eq, getTableColumns, like, or, sql, type SQL } from 'drizzle-
 import type { Db } from '../db/client';
 import { emergencyNumbers, facilities, publicServices, regions, units } from '../db/schema';
 import { kecamatanOf, type FacilityKind } from './layanan.rules';
+import { isUuid } from '../../shared/slug';
 
 export type ServiceRow = typeof publicServices.$inferSelect;
 export type NewService = Omit<typeof publicServices.$inferInsert, 'id' | 'searchVector'>;
@@ -21,7 +22,6 @@ export type Scope = 'all' | 'published';
 
 /** Word similarity a typo'd query must reach on a name (pg_trgm's own default is 0.6). */
 export const NAME_SIMILARITY = 0.45;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const { searchVector: _sv, ...serviceColumns } = getTableColumns(publicServices);
 void _sv;
@@ -57,13 +57,13 @@ export async function searchServices(
 		.limit(limit);
 }
 
-/** A service by slug or id, with its unit's names (any publication state: the caller checks). */
+/** A service by id (a UUID-shaped ref) or slug (any other), with its unit's names (any publication state: the caller checks). */
 export async function findService(db: Db, ref: string): Promise<ServiceWithUnit | undefined> {
 	const [row] = await db
 		.select(serviceSelect)
 		.from(publicServices)
 		.innerJoin(units, eq(units.code, publicServices.unitCode))
-		.where(UUID.test(ref) ? or(eq(publicServices.id, ref), eq(publicServices.slug, ref)) : eq(publicServices.slug, ref))
+		.where(isUuid(ref) ? eq(publicServices.id, ref) : eq(publicServices.slug, ref))
 		.limit(1);
 	return row;
 }
@@ -135,12 +135,13 @@ export async function searchFacilities(
 		.limit(limit);
 }
 
+/** A facility by id (a UUID-shaped ref) or slug (any other), with its place. */
 export async function findFacility(db: Db, ref: string): Promise<FacilityWithPlace | undefined> {
 	const [row] = await db
 		.select(facilitySelect)
 		.from(facilities)
 		.innerJoin(regions, eq(regions.code, facilities.kelurahanCode))
-		.where(UUID.test(ref) ? or(eq(facilities.id, ref), eq(facilities.slug, ref)) : eq(facilities.slug, ref))
+		.where(isUuid(ref) ? eq(facilities.id, ref) : eq(facilities.slug, ref))
 		.limit(1);
 	return row;
 }

@@ -60,6 +60,12 @@ describe('slugs', () => {
 		for (const bad of ['Akta', 'akta--kelahiran', '-akta', 'akta-', 'akta kelahiran', '', 'fasilitas', 'a'.repeat(81)]) expect(isSlug(bad)).toBe(false);
 	});
 
+	it('refuses UUID-shaped slugs, which would read as an id (and numbers a made one)', () => {
+		expect(isSlug('0b9f6c1e-0000-4000-8000-000000000000')).toBe(false);
+		expect(isSlug('0b9f6c1e-0000-4000-8000-00000000000')).toBe(true);
+		expect(uniqueSlug(slugify('0B9F6C1E-0000-4000-8000-000000000000'), [])).toBe('0b9f6c1e-0000-4000-8000-000000000000-2');
+	});
+
 	it('numbers a taken slug', () => {
 		expect(uniqueSlug('ktp', [])).toBe('ktp');
 		expect(uniqueSlug('ktp', ['ktp'])).toBe('ktp-2');

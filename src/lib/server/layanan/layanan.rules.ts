@@ -3,6 +3,7 @@
  * one-per-line lists, phone links, OpenStreetMap links and the schema.org type of a facility.
  */
 import { isInCity } from '../aduan/aduan.rules';
+import { isUuid } from '../../shared/slug';
 
 /** Service categories (stored as these codes; labels come from Paraglide). */
 export const SERVICE_CATEGORIES = [
@@ -67,13 +68,16 @@ export function slugify(name: string): string {
 	return base || 'layanan';
 }
 
-/** A valid slug: lower-case words of a-z0-9 joined by single hyphens, 1–80 characters, not reserved. */
-export const isSlug = (s: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 80 && !RESERVED_SLUGS.has(s);
+/**
+ * A valid slug: lower-case words of a-z0-9 joined by single hyphens, 1–80 characters, not reserved
+ * and not UUID-shaped (a ref of that shape is looked up as an id).
+ */
+export const isSlug = (s: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 80 && !RESERVED_SLUGS.has(s) && !isUuid(s);
 
-/** `slug`, or `slug-2`, `slug-3`, … — the first not in `taken` and not reserved. */
+/** `slug`, or `slug-2`, `slug-3`, … — the first not in `taken`, not reserved and not UUID-shaped. */
 export function uniqueSlug(slug: string, taken: Iterable<string>): string {
 	const used = new Set(taken);
-	if (!used.has(slug) && !RESERVED_SLUGS.has(slug)) return slug;
+	if (!used.has(slug) && !RESERVED_SLUGS.has(slug) && !isUuid(slug)) return slug;
 	for (let i = 2; ; i++) {
 		const candidate = `${slug.slice(0, 76)}-${i}`;
 		if (!used.has(candidate)) return candidate;

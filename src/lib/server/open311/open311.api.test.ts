@@ -18,6 +18,9 @@ const DAY = 86_400_000;
 const SECRET = { name: 'Wiryo Sembunyiwati', email: 'wiryo.sembunyi@contoh.id', phone: '081377665544' };
 const POSTER = { first: 'Larasati', last: 'Tersembunyi', email: 'laras.tersembunyi@contoh.id', phone: '085711223344' };
 const ids: Record<string, string> = {};
+/** Thread text that is not for Open311: a verify note and the reporter's reopen text. */
+const VERIFY_NOTE = 'Diverifikasi oleh Bu Sekarwangi, diteruskan ke DLH';
+const REOPEN_NOTE = 'Belum beres, saya Wiryo di rumah nomor tujuh';
 
 /** GET/POST raw, remembering every body for the privacy sweep. */
 async function raw(method: string, path: string, init: { body?: BodyInit; type?: string } = {}) {
@@ -47,7 +50,11 @@ beforeAll(async () => {
 		return a;
 	};
 	await add('public', { createdAt: new Date(now - 2 * DAY), privacy: 'public', lat: -7.4797, lng: 110.2177, title: 'Jalan <berlubang> & licin' });
-	await add('anonymous', { createdAt: new Date(now - 3 * DAY), privacy: 'anonymous', lat: -7.48, lng: 110.22, categoryCode: 'sampah', kelurahanCode: WATES });
+	const anon = await add('anonymous', { createdAt: new Date(now - 3 * DAY), privacy: 'anonymous', lat: -7.48, lng: 110.22, categoryCode: 'sampah', kelurahanCode: WATES, status: 'in_progress', verifiedAt: new Date(now - 2 * DAY) });
+	await db.insert(aduanEvents).values([
+		{ aduanId: anon.id, kind: 'status', fromStatus: 'received', toStatus: 'verified', body: VERIFY_NOTE, authorRole: 'agency', createdAt: new Date(now - 2 * DAY) },
+		{ aduanId: anon.id, kind: 'status', fromStatus: 'resolved', toStatus: 'in_progress', body: REOPEN_NOTE, authorRole: 'reporter', createdAt: new Date(now - 1 * DAY) }
+	]);
 	await add('confidential', { createdAt: new Date(now - 1 * DAY), privacy: 'confidential', description: 'Rahasia: pungutan liar di kantor, mohon ditindak segera.' });
 	await add('old', { createdAt: new Date(now - 120 * DAY), privacy: 'public' });
 	const closed = await add('closed', { createdAt: new Date(now - 10 * DAY), privacy: 'public', status: 'resolved', resolvedAt: new Date(now - 5 * DAY), verifiedAt: new Date(now - 9 * DAY), kelurahanCode: TIDAR_SELATAN });
@@ -121,8 +128,9 @@ describe('GET requests', () => {
 		expect(pub).toMatchObject({ status: 'open', service_code: 'jalan-rusak', lat: -7.4797, long: 110.2177, address: 'Tidar Selatan', agency_responsible: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
 		expect(pub.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
 		expect(pub.expected_datetime).toMatch(/\+07:00$/);
-		expect(res.body[1]).toMatchObject({ lat: null, long: null, address: 'Wates' });
-		expect(res.body[2]).toMatchObject({ status: 'closed', status_notes: 'Lubang sudah ditambal & jalan rata.' });
+		expect(res.body[1]).toMatchObject({ lat: null, long: null, address: 'Wates', status_notes: null });
+		// Only a rejection reason is a public note (as on the web tracking page), not the thread.
+		expect(res.body[2]).toMatchObject({ status: 'closed', status_notes: null });
 	});
 
 	it('filters by id list, service_code, status and dates', async () => {
@@ -159,7 +167,7 @@ describe('GET requests', () => {
 			expect(xml.text).toContain(`<service_request_id>${r.service_request_id}</service_request_id>`);
 			expect(xml.text).toContain(`<requested_datetime>${r.requested_datetime}</requested_datetime>`);
 		}
-		expect(xml.text).toContain('<status_notes>Lubang sudah ditambal &amp; jalan rata.</status_notes>');
+		expect(xml.text).not.toContain('Lubang sudah ditambal');
 		expect(xml.text).toContain('<lat>-7.4797</lat>');
 	});
 
@@ -276,7 +284,7 @@ describe('privacy', () => {
 	it('never shows confidential aduan, internal notes or any reporter data in any Open311 answer', async () => {
 		for (const path of ['/open311/v2/requests.json', '/open311/v2/requests.xml', `/open311/v2/requests.json?service_request_id=${Object.values(ids).join(',')}`]) await raw('GET', path);
 		const all = bodies.join('\n');
-		for (const secret of [SECRET.name, SECRET.email, SECRET.phone, POSTER.first, POSTER.last, POSTER.email, POSTER.phone, ids.confidential, 'pungutan liar', 'internal', 'vendor terlambat']) {
+		for (const secret of [SECRET.name, SECRET.email, SECRET.phone, POSTER.first, POSTER.last, POSTER.email, POSTER.phone, ids.confidential, 'pungutan liar', 'internal', 'vendor terlambat', VERIFY_NOTE, REOPEN_NOTE, 'Sekarwangi', 'rumah nomor tujuh']) {
 			expect(all, secret).not.toContain(secret);
 		}
 	});

@@ -7,7 +7,7 @@ const row = (over: Partial<RequestRow> = {}): RequestRow => ({
 	id: 'x', trackingId: 'MGL-2026-000001', status: 'received', privacy: 'public', categoryCode: 'sampah', categoryName: 'Sampah',
 	title: 'Sampah', description: 'Sampah menumpuk', unitName: 'Dinas Lingkungan Hidup', kelurahanName: 'Wates', lat: -7.47, lng: 110.21,
 	verifyBy: new Date('2026-12-02T16:59:59.999Z'), planBy: null, planPostedAt: null, autoCloseAt: null, rejectReason: null,
-	createdAt: new Date('2026-11-27T17:30:00Z'), updatedAt: new Date('2026-11-27T17:30:00Z'), statusNote: null, ...over
+	createdAt: new Date('2026-11-27T17:30:00Z'), updatedAt: new Date('2026-11-27T17:30:00Z'), ...over
 });
 
 describe('presentRequest', () => {
@@ -20,9 +20,9 @@ describe('presentRequest', () => {
 	it('hides the point unless public', () => {
 		for (const privacy of ['anonymous', 'confidential'] as const) expect(presentRequest(row({ privacy }), now)).toMatchObject({ lat: null, long: null });
 	});
-	it('uses the last public note, else the rejection reason; no deadline once closed', () => {
+	it('gives the rejection reason as the only note (as on the web); no deadline once closed', () => {
 		expect(presentRequest(row({ status: 'rejected', rejectReason: 'Bukan wewenang kota' }), now)).toMatchObject({ status: 'closed', status_notes: 'Bukan wewenang kota', expected_datetime: null });
-		expect(presentRequest(row({ status: 'rejected', rejectReason: 'x', statusNote: 'Ditolak: di luar kota' }), now).status_notes).toBe('Ditolak: di luar kota');
+		expect(presentRequest(row({ status: 'resolved', rejectReason: null }), now).status_notes).toBeNull();
 		expect(presentRequest(row({ status: 'resolved', autoCloseAt: new Date('2026-12-10T00:00:00Z') }), now).expected_datetime).toBeNull();
 	});
 	it('never carries a reporter field', () => {

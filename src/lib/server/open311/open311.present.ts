@@ -33,7 +33,7 @@ export function presentRequest(r: RequestRow, now: Date) {
 	return {
 		service_request_id: r.trackingId,
 		status: open311Status(r.status),
-		status_notes: r.statusNote ?? (r.status === 'rejected' ? r.rejectReason : null) ?? null,
+		status_notes: r.status === 'rejected' ? r.rejectReason : null,
 		service_name: r.categoryName,
 		service_code: r.categoryCode,
 		description: r.description.slice(0, 4000),

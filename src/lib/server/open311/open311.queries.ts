@@ -30,14 +30,9 @@ export async function listCityKelurahan(db: Db, cityCode: string) {
 		.where(and(inArray(regions.level, ['kelurahan', 'desa']), sql`${regions.code} like ${`${cityCode}.%`}`));
 }
 
-/** The last status note the public may read (not internal), or null. */
-const lastPublicNote = sql<string | null>`(select e.body from aduan_events e
-	where e.aduan_id = ${aduan.id} and e.kind = 'status' and e.is_internal = false and e.body is not null and e.body <> ''
-	order by e.id desc limit 1)`;
-
 /**
  * The columns Open311 may show — deliberately no reporter, assistant, contact or claim column,
- * so no query here can leak them. Confidential aduan are excluded by every query below.
+ * and no thread text (reporters' and staff notes), so no query here can leak them. Confidential aduan are excluded by every query below.
  */
 const requestColumns = {
 	id: aduan.id,
@@ -58,8 +53,7 @@ const requestColumns = {
 	autoCloseAt: aduan.autoCloseAt,
 	rejectReason: aduan.rejectReason,
 	createdAt: aduan.createdAt,
-	updatedAt: aduan.updatedAt,
-	statusNote: lastPublicNote
+	updatedAt: aduan.updatedAt
 };
 
 const notConfidential = ne(aduan.privacy, 'confidential');

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { regions } from '../db/schema';
+import { appState, regions } from '../db/schema';
 import { invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import { VILLAGE_LEVELS, type RegionLevel } from './regions.rules';
@@ -50,4 +50,10 @@ export async function regionNames(db: Db, codes: string[]) {
 export async function countRegions(db: Db) {
 	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
 	return row.n;
+}
+
+/** The kota/kabupaten this installation serves. */
+export async function homeRegion(db: Db): Promise<string> {
+	const [row] = await db.select().from(appState).where(eq(appState.key, 'home_region'));
+	return (row?.value as string) ?? '33.71';
 }

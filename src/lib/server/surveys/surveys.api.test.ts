@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
-import { buildUser, testApi, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
-import { auditLog, surveyResponses, surveys } from '../db/schema';
+import { buildActor, buildUser, ctxFor, testApi, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
+import { appState, auditLog, regions, surveyResponses, surveys } from '../db/schema';
 import type { Db } from '../db/client';
-import { deviceKeyOf } from './surveys.respond';
+import { deviceKeyOf, submitResponse } from './surveys.respond';
+import { findSurvey, knownVillages } from './surveys.queries';
 
 let db: Db;
 let call: ReturnType<typeof testApi>['call'];
@@ -197,13 +199,65 @@ describe('answering', () => {
 		// A device that has the cookie keeps it.
 		expect((await call('POST', `/api/v1/surveys/${s.id}/responses`, { headers, body: { ...answersFor(s), kelurahan_code: WATES } })).headers.get('set-cookie')).toBeNull();
 		const [row] = await db.select().from(surveyResponses).where(eq(surveyResponses.id, ok.body.id));
-		expect(row).toMatchObject({ userId: null, deviceKey: deviceKeyOf(token), kelurahanCode: WATES });
+		// HMAC(server secret, `${surveyId}:${token}`): per survey, not recomputable from the cookie alone.
+		const secret = (await db.select().from(appState).where(eq(appState.key, 'reach_click_secret')))[0].value as string;
+		expect(row).toMatchObject({ userId: null, deviceKey: deviceKeyOf(secret, s.id, token), kelurahanCode: WATES });
 		expect(row.deviceKey).not.toContain(token);
-		const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, ok.body.id));
-		expect(entry).toMatchObject({ actorId: null, actorLabel: 'anonymous' });
+		expect(row.deviceKey).not.toBe(createHash('sha256').update(token).digest('hex'));
+		// Stored with the WIB day only: 00:00 WIB = 17:00 UTC the day before.
+		expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+		expect(row.createdAt.toISOString()).toMatch(/T17:00:00\.000Z$/);
+		// Audited against the survey, without the response id or the actor.
+		expect(await db.select().from(auditLog).where(eq(auditLog.entityId, ok.body.id))).toEqual([]);
+		const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, 'survey.respond'), eq(auditLog.entityId, s.id)));
+		expect(entries[0]).toMatchObject({ actorId: null, actorLabel: 'anonymous', entityType: 'survey' });
+		expect(JSON.stringify(entries)).not.toContain(ok.body.id);
 		// The same device again, logged in or not → 409; another device may answer.
 		expect((await call('POST', `/api/v1/surveys/${s.id}/responses`, { headers, body: { ...answersFor(s), kelurahan_code: WATES } })).status).toBe(409);
 		expect((await call('POST', `/api/v1/surveys/${s.id}/responses`, { body: { ...answersFor(s), kelurahan_code: WATES } })).status).toBe(201);
+		// The same device in another anonymous survey gets another key: responses cannot be linked.
+		const other = await openPoll({ anonymous: true });
+		const second = await call('POST', `/api/v1/surveys/${other.id}/responses`, { headers, body: { ...answersFor(other), kelurahan_code: WATES } });
+		expect(second.status).toBe(201);
+		const [otherRow] = await db.select().from(surveyResponses).where(eq(surveyResponses.id, second.body.id));
+		expect(otherRow.deviceKey).not.toBe(row.deviceKey);
+		expect(otherRow.deviceKey).toBe(deviceKeyOf(secret, other.id, token));
+		expect((await call('POST', `/api/v1/surveys/${other.id}/responses`, { headers, body: { ...answersFor(other), kelurahan_code: WATES } })).status).toBe(409);
+	});
+
+	it('a close that commits between the checks and the insert wins: 409, nothing stored', async () => {
+		const s = await openPoll();
+		const actor = await buildActor(db, 'warga');
+		await db.update(surveys).set({ audienceKind: 'all' }).where(eq(surveys.id, s.id));
+		const racing = new Proxy(db, {
+			get: (target, key, receiver) => key === 'transaction'
+				? async (fn: Parameters<Db['transaction']>[0]) => {
+					await db.update(surveys).set({ status: 'closed', closedAt: new Date() }).where(eq(surveys.id, s.id));
+					return target.transaction(fn);
+				}
+				: Reflect.get(target, key, receiver)
+		});
+		const input = { answers: answersFor(s).answers.map((a) => ({ question_id: a.question_id, value: a.value as string })) };
+		await expect(submitResponse(ctxFor(racing, actor), s.id, input as never, null)).rejects.toMatchObject({ code: 'CONFLICT' });
+		expect(await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, s.id))).toEqual([]);
+	});
+
+	it('a malformed survey id is 404, not 400', async () => {
+		expect(await findSurvey(db, 'bukan-uuid')).toBeUndefined();
+		expect((await call('GET', '/api/v1/surveys/bukan-uuid')).status).toBe(404);
+		expect((await call('GET', '/api/v1/surveys/bukan-uuid/results', { as: petugas })).status).toBe(404);
+		expect((await call('POST', '/api/v1/surveys/bukan-uuid/responses', { body: { answers: [] } })).status).toBe(404);
+		expect((await call('POST', '/api/v1/surveys/bukan-uuid/close', { as: petugas })).status).toBe(404);
+	});
+
+	it('kelurahan outside the home city are not known, even when loaded', async () => {
+		const outside = '33.08.01.2001';
+		await db.insert(regions).values({ code: outside, name: 'Desa Luar Kota', level: 'desa', parentCode: '33.08.01' }).onConflictDoNothing();
+		expect(await knownVillages(db, [WATES, outside])).toEqual(new Set([WATES]));
+		const s = await openPoll({ anonymous: true });
+		const res = await call('POST', `/api/v1/surveys/${s.id}/responses`, { body: { ...answersFor(s), kelurahan_code: outside } });
+		expect(res.status).toBe(400);
+		expect(errorsOf(res)).toHaveProperty('kelurahan_code');
 	});
 });
 
@@ -233,8 +287,17 @@ describe('results and export', () => {
 		expect((await call('GET', `/api/v1/surveys/${s.id}/results`, { as: warga })).status).toBe(403);
 		expect((await call('GET', `/api/v1/surveys/${s.id}/results`)).status).toBe(401);
 		await call('POST', `/api/v1/surveys/${s.id}/publish-results`, { as: petugas });
+		// Fewer than 5 responses: the public gets the count only.
+		const few = await call('GET', `/api/v1/surveys/${s.id}/results`);
+		expect(few.status).toBe(200);
+		expect(few.body).toMatchObject({ responses: 3, withheld: true, questions: [], literacy: null });
+		expect(staff.body.withheld).toBe(false);
+		for (const v of [['Tidak', ['Rabu'], 1, 5, undefined, undefined], ['Ya', ['Rabu'], 2, 1, undefined, undefined]]) {
+			expect((await call('POST', `/api/v1/surveys/${s.id}/responses`, { as: await resident(), body: answersFor(s, v) })).status).toBe(201);
+		}
 		const pub = await call('GET', `/api/v1/surveys/${s.id}/results`);
 		expect(pub.status).toBe(200);
+		expect(pub.body).toMatchObject({ responses: 5, withheld: false });
 		expect(pub.body.questions[4].result).toEqual({ kind: 'text', answered: 2 });
 		expect(JSON.stringify(pub.body)).not.toContain('CMD');
 
@@ -242,7 +305,7 @@ describe('results and export', () => {
 		expect(csv.status).toBe(200);
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
-		expect(lines).toHaveLength(4);
+		expect(lines).toHaveLength(6);
 		expect(lines[0]).toContain('user_id');
 		expect(lines[0]).toContain('1. Setuju pasar direnovasi?');
 		expect(lines[1]).toContain(",'=CMD(),");
@@ -270,9 +333,20 @@ describe('results and export', () => {
 		await call('POST', `/api/v1/surveys/${lit.body.id}/close`, { as: petugas });
 		await call('POST', `/api/v1/surveys/${lit.body.id}/publish-results`, { as: petugas });
 		const pub = await call('GET', `/api/v1/surveys/${lit.body.id}/results`);
-		expect(pub.body.literacy.map((r: { kelurahan: { code: string } | null }) => r.kelurahan?.code ?? null)).toEqual([WATES, null]);
+		// Tidar Selatan (2) is hidden, and so Wates too: overall − Wates would give Tidar Selatan's means.
+		expect(pub.body.literacy.map((r: { kelurahan: { code: string } | null }) => r.kelurahan?.code ?? null)).toEqual([null]);
+		expect(pub.body.literacy[0]).toMatchObject({ responses: 7, index: rows[2].index });
 		const csv = await call('GET', `/api/v1/surveys/${lit.body.id}/results.csv`, { as: petugas });
-		expect(csv.body.split('\r\n')[0]).not.toContain('user_id');
+		const csvLines = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(csvLines[0]).not.toContain('user_id');
+		// Nothing that dates or identifies a response: no response id, no time; rows in id order.
+		expect(csvLines[0]).not.toContain('response_id');
+		expect(csvLines[0]).not.toContain('submitted_at');
+		expect(csvLines[0].startsWith('kelurahan_code,')).toBe(true);
+		const stored = await db.select({ id: surveyResponses.id, kelurahanCode: surveyResponses.kelurahanCode }).from(surveyResponses).where(eq(surveyResponses.surveyId, lit.body.id));
+		expect(stored.every((r) => !csv.body.includes(r.id))).toBe(true);
+		const byId = [...stored].sort((x, y) => (x.id < y.id ? -1 : 1)).map((r) => r.kelurahanCode);
+		expect(csvLines.slice(1).map((l) => l.split(',')[0])).toEqual(byId);
 		const list = await call('GET', '/api/v1/surveys');
 		expect(list.body.data.map((s: { id: string }) => s.id)).toContain(lit.body.id);
 		expect(list.body.data.every((s: { status: string; results_public: boolean }) => s.status === 'open' || s.results_public)).toBe(true);

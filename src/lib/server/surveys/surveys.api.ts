@@ -76,7 +76,7 @@ export function surveyRoutes(app: Api) {
 		createRoute({
 			method: 'post', path: '/api/v1/surveys/{id}/responses', tags,
 			summary: 'Answer an open survey. Account surveys: one response per account (logged in; a kelurahan audience takes residents of those kelurahan only, else 403). '
-				+ 'Anonymous surveys: one per device — a random `simpul_survey_device` cookie (HttpOnly, SameSite=Lax) is set if missing and only its SHA-256 hash is stored. '
+				+ 'Anonymous surveys: one per device — a random `simpul_survey_device` cookie (HttpOnly, SameSite=Lax) is set if missing and only HMAC-SHA256(server secret, `{survey id}:{cookie}`) is stored (a different key per survey), with the WIB day but not the time. '
 				+ 'A second response → 409; a closed survey (or past closes_at) → 409; bad answers → 400 with errors keyed `answers.<question_id>`',
 			request: { ...params, body: { ...json(SubmitResponseSchema), required: true } },
 			responses: { 201: { description: 'Recorded', ...json(z.object({ id: z.uuid() })) }, ...problemResponses(400, 401, 403, 404, 409) }
@@ -96,7 +96,7 @@ export function surveyRoutes(app: Api) {
 	app.openapi(
 		createRoute({
 			method: 'get', path: '/api/v1/surveys/{id}/results', tags,
-			summary: 'Aggregates: counts per option, mean and distribution of scales, mean/median of numbers, pillar means per kelurahan for digital-literacy surveys. Staff always (with free-text answers); others once published (403 before)',
+			summary: 'Aggregates: counts per option, mean and distribution of scales, mean/median of numbers, pillar means per kelurahan for digital-literacy surveys. Staff always (with free-text answers); others once published (403 before), and with fewer than 5 responses only the count (`withheld`)',
 			request: params,
 			responses: { 200: { description: 'Results', ...json(ResultsOut) }, ...problemResponses(401, 403, 404) }
 		}),
@@ -106,7 +106,7 @@ export function surveyRoutes(app: Api) {
 	app.openapi(
 		createRoute({
 			method: 'get', path: '/api/v1/surveys/{id}/results.csv', tags,
-			summary: 'Responses as CSV (staff): one row per response, one column per question; no user ids for anonymous surveys; cells starting with = + - @ are prefixed with \'',
+			summary: 'Responses as CSV (staff): one row per response, one column per question; anonymous surveys without user ids, response ids or times, rows in id order; cells starting with = + - @ are prefixed with \'',
 			request: params,
 			responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(401, 403, 404) }
 		}),

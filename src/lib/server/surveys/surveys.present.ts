@@ -83,7 +83,8 @@ export const ResultsOut = z
 		survey: SurveyOut.omit({ questions: true }),
 		responses: z.number().int(),
 		questions: z.array(QuestionOut.extend({ result: ResultOut })),
-		literacy: z.array(PillarRowOut).nullable().openapi({ description: 'Digital-literacy pillar means per kelurahan and overall (last); public results leave out kelurahan with fewer than 5 responses' })
+		literacy: z.array(PillarRowOut).nullable().openapi({ description: 'Digital-literacy pillar means per kelurahan and overall (last); public results leave out kelurahan with fewer than 5 responses (and more, so that none can be worked out by subtraction)' }),
+		withheld: z.boolean().openapi({ description: 'Public results of fewer than 5 responses: only the count, no questions or literacy table' })
 	})
 	.openapi('SurveyResults');
 export type ResultsView = z.infer<typeof ResultsOut>;
@@ -91,11 +92,12 @@ export type ResultsView = z.infer<typeof ResultsOut>;
 export function presentResults(
 	s: Survey, now: Date, responses: number,
 	questions: { q: Question; result: QuestionResult }[],
-	literacy: PillarRow[] | null, names: Map<string, string>, withTexts: boolean
+	literacy: PillarRow[] | null, names: Map<string, string>, withTexts: boolean, withheld = false
 ): ResultsView {
 	return {
 		survey: presentBase(s, now),
 		responses,
+		withheld,
 		questions: questions.map(({ q, result }) => ({ ...presentQuestion(q), result: result.kind === 'text' && !withTexts ? { kind: 'text' as const, answered: result.answered } : result })),
 		literacy: literacy?.map((r) => ({
 			kelurahan: r.kelurahanCode ? { code: r.kelurahanCode, name: names.get(r.kelurahanCode) ?? r.kelurahanCode } : null,

@@ -1,15 +1,18 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { regions, surveyAnswers, surveyQuestions, surveyResponses, surveys, users } from '../db/schema';
+import { homeRegion } from '../regions/regions.queries';
+import { isUuid } from '../../shared/slug';
 
 export type Survey = typeof surveys.$inferSelect;
 export type Question = typeof surveyQuestions.$inferSelect;
 export type NewQuestion = Omit<typeof surveyQuestions.$inferInsert, 'surveyId' | 'position'>;
 
-/** A survey by id, or undefined (also for a malformed id). */
-export async function findSurvey(db: Db, id: string, lock = false) {
+/** A survey by id, or undefined (also for a malformed id). `lock`: a row lock, inside a transaction (true = FOR UPDATE). */
+export async function findSurvey(db: Db, id: string, lock: boolean | 'share' = false) {
+	if (!isUuid(id)) return undefined;
 	const q = db.select().from(surveys).where(eq(surveys.id, id));
-	const [row] = lock ? await q.for('update') : await q;
+	const [row] = lock ? await q.for(lock === 'share' ? 'share' : 'update') : await q;
 	return row;
 }
 
@@ -77,13 +80,16 @@ export async function insertResponse(db: Db, row: typeof surveyResponses.$inferI
 	return response;
 }
 
-/** Every response (oldest first) with its answers — the input of aggregates and the CSV. */
-export async function loadResponses(db: Db, surveyId: string) {
+/**
+ * Every response with its answers — the input of aggregates and the CSV. Oldest first, or by id
+ * (`byId`, for anonymous surveys: an order that says nothing about when someone answered).
+ */
+export async function loadResponses(db: Db, surveyId: string, byId = false) {
 	const responses = await db
 		.select({ id: surveyResponses.id, userId: surveyResponses.userId, kelurahanCode: surveyResponses.kelurahanCode, createdAt: surveyResponses.createdAt })
 		.from(surveyResponses)
 		.where(eq(surveyResponses.surveyId, surveyId))
-		.orderBy(asc(surveyResponses.createdAt), asc(surveyResponses.id));
+		.orderBy(...(byId ? [asc(surveyResponses.id)] : [asc(surveyResponses.createdAt), asc(surveyResponses.id)]));
 	const ids = responses.map((r) => r.id);
 	const answers = ids.length
 		? await db.select({ responseId: surveyAnswers.responseId, questionId: surveyAnswers.questionId, value: surveyAnswers.value }).from(surveyAnswers).innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId)).where(eq(surveyResponses.surveyId, surveyId))
@@ -104,10 +110,14 @@ export async function kelurahanNames(db: Db, codes: string[]) {
 	return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** Kelurahan/desa codes among `codes` that exist. */
+/** Kelurahan/desa codes among `codes` that exist in the home kota/kabupaten. */
 export async function knownVillages(db: Db, codes: string[]) {
 	if (!codes.length) return new Set<string>();
-	const rows = await db.select({ code: regions.code }).from(regions).where(and(inArray(regions.code, codes), inArray(regions.level, ['kelurahan', 'desa'])));
+	const home = await homeRegion(db);
+	const rows = await db
+		.select({ code: regions.code })
+		.from(regions)
+		.where(and(inArray(regions.code, codes), inArray(regions.level, ['kelurahan', 'desa']), like(regions.code, `${home}.%`)));
 	return new Set(rows.map((r) => r.code));
 }
 
@@ -116,9 +126,14 @@ export async function countResponses(db: Db, surveyId: string) {
 	return row.n;
 }
 
-/** Surveys this account (or this device key) has answered. */
-export async function answeredSurveyIds(db: Db, who: { userId: string | null; deviceKey: string | null }) {
-	const conds = [who.userId ? eq(surveyResponses.userId, who.userId) : undefined, who.deviceKey ? eq(surveyResponses.deviceKey, who.deviceKey) : undefined].filter((c) => c !== undefined);
+/**
+ * Surveys this account has answered, or this device (`deviceKeyOf(surveyId)`: the key is per
+ * survey, so it is checked against each of `surveyIds`).
+ */
+export async function answeredSurveyIds(db: Db, who: { userId: string | null; deviceKeyOf: ((surveyId: string) => string) | null }, surveyIds: string[]) {
+	const keyOf = who.deviceKeyOf;
+	const devices = keyOf && surveyIds.length ? or(...surveyIds.map((id) => and(eq(surveyResponses.surveyId, id), eq(surveyResponses.deviceKey, keyOf(id))))) : undefined;
+	const conds = [who.userId ? eq(surveyResponses.userId, who.userId) : undefined, devices].filter((c) => c !== undefined);
 	if (!conds.length) return new Set<string>();
 	const rows = await db.select({ id: surveyResponses.surveyId }).from(surveyResponses).where(or(...conds));
 	return new Set(rows.map((r) => r.id));

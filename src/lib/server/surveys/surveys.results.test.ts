@@ -81,7 +81,25 @@ describe('digital-literacy index', () => {
 
 	it('public rows leave out kelurahan with fewer than 5 responses, never the overall row', () => {
 		const row = (code: string | null, n: number) => ({ kelurahanCode: code, responses: n, pillars: { kecakapan: 1, etika: 1, keamanan: 1, budaya: 1 }, index: 1, index100: 0 });
-		expect(publicRows([row('A', 4), row('B', 5), row(null, 2)]).map((r) => r.kelurahanCode)).toEqual(['B', null]);
+		expect(publicRows([row('A', 5), row('B', 6), row(null, 11)]).map((r) => r.kelurahanCode)).toEqual(['A', 'B', null]);
+		expect(publicRows([row('A', 4), row('B', 5), row('C', 7), row(null, 16)]).map((r) => r.kelurahanCode)).toEqual(['C', null]);
+	});
+
+	it('hidden rows cannot be worked out by subtraction: the smallest shown rows are hidden too', () => {
+		const row = (code: string | null, n: number, v = 3) => ({ kelurahanCode: code, responses: n, pillars: { kecakapan: v, etika: v, keamanan: v, budaya: v }, index: v, index100: toHundred(v) });
+		// One hidden kelurahan of 1 response: overall − A − B would give its means.
+		const one = publicRows([row('A', 6), row('B', 5), row('C', 1, 1), row(null, 12)]);
+		expect(one.map((r) => r.kelurahanCode)).toEqual(['A', null]);
+		expect(one.at(-1)).toMatchObject({ responses: 12, index: 3 });
+		// Until the unseen responses reach 5, more rows go (smallest first).
+		expect(publicRows([row('A', 5), row('B', 9), row('C', 1), row(null, 15)]).map((r) => r.kelurahanCode)).toEqual(['B', null]);
+		// Responses without a kelurahan count as unseen too.
+		expect(publicRows([row('A', 6), row('B', 7), row(null, 14)]).map((r) => r.kelurahanCode)).toEqual(['B', null]);
+		// If even hiding every kelurahan leaves fewer than 5 unseen, the overall means go too.
+		const tiny = publicRows([row('A', 1), row('B', 2), row(null, 3)]);
+		expect(tiny).toEqual([{ kelurahanCode: null, responses: 3, pillars: { kecakapan: null, etika: null, keamanan: null, budaya: null }, index: null, index100: null }]);
+		// Nothing hidden → everything shown.
+		expect(publicRows([row('A', 5), row(null, 5)]).map((r) => r.kelurahanCode)).toEqual(['A', null]);
 	});
 });
 

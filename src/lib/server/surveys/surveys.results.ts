@@ -103,10 +103,26 @@ export function literacyTable(questions: ResultQuestion[], responses: ResultResp
 
 /**
  * Public results hide small groups: a kelurahan row with fewer than `min` responses could point
- * at a neighbour's answers. Staff see every row.
+ * at a neighbour's answers. So that the hidden ones cannot be worked out by subtracting the shown
+ * rows from the overall row, the responses not shown (hidden rows and those without a kelurahan)
+ * must number 0 or at least `min`: the smallest shown rows are hidden too until they do, and if even
+ * hiding every kelurahan leaves fewer than `min`, the overall row keeps its count but not its
+ * means. Staff see every row.
  */
 export const MIN_PUBLIC_GROUP = 5;
-export const publicRows = (rows: PillarRow[], min = MIN_PUBLIC_GROUP) => rows.filter((r) => r.kelurahanCode === null || r.responses >= min);
+export function publicRows(rows: PillarRow[], min = MIN_PUBLIC_GROUP): PillarRow[] {
+	const overall = rows.find((r) => r.kelurahanCode === null);
+	const shown = rows.filter((r) => r.kelurahanCode !== null && r.responses >= min).sort((a, b) => a.responses - b.responses || a.kelurahanCode!.localeCompare(b.kelurahanCode!));
+	const total = overall?.responses ?? 0;
+	let unseen = total - shown.reduce((n, r) => n + r.responses, 0);
+	while (unseen > 0 && unseen < min && shown.length) unseen += shown.shift()!.responses;
+	const keep = new Set(shown);
+	return rows.flatMap((r) => {
+		if (r.kelurahanCode !== null) return keep.has(r) ? [r] : [];
+		if (unseen > 0 && unseen < min) return [{ ...r, pillars: Object.fromEntries(PILLARS.map((p) => [p, null])) as Record<Pillar, number | null>, index: null, index100: null }];
+		return [r];
+	});
+}
 
 // ---------------------------------------------------------------------------------------------
 // CSV.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	asksKelurahan, builderProblems, cleanOptions, closeProblem, effectiveStatus, isEditable, isInAudience, mayPublishResults,
-	MAX_QUESTIONS, needsKelurahan, openProblem, questionProblems, responseKelurahan, validateAnswers, type QuestionFacts, type SurveyStatus
+	MAX_QUESTIONS, needsKelurahan, openProblem, questionProblems, responseKelurahan, validateAnswers, wibDayStart, type QuestionFacts, type SurveyStatus
 } from './surveys.rules';
+import { deviceKeyOf } from './surveys.respond';
 
 const NOW = new Date('2026-11-28T03:00:00Z');
 const past = new Date(NOW.getTime() - 1000);
@@ -212,5 +213,21 @@ describe('audience', () => {
 		expect(responseKelurahan(anonKel, null, null)).toEqual({ ok: false, kind: 'kelurahan_required' });
 		expect(responseKelurahan(anonKel, null, 'K3')).toEqual({ ok: false, kind: 'kelurahan_not_targeted' });
 		expect(responseKelurahan(anonKel, 'K3', 'K2')).toEqual({ ok: true, kelurahanCode: 'K2' });
+	});
+});
+
+describe('anonymous responses', () => {
+	it('are stored with the start of their WIB day only', () => {
+		expect(wibDayStart(new Date('2026-11-28T03:00:00Z')).toISOString()).toBe('2026-11-27T17:00:00.000Z');
+		// 23:30 UTC is already the next day in WIB.
+		expect(wibDayStart(new Date('2026-11-28T23:30:00Z')).toISOString()).toBe('2026-11-28T17:00:00.000Z');
+		expect(wibDayStart(new Date('2026-11-28T16:59:59Z')).toISOString()).toBe('2026-11-27T17:00:00.000Z');
+	});
+
+	it('get a device key per survey and secret', () => {
+		const token = 'a'.repeat(43);
+		expect(deviceKeyOf('s', 'survey-1', token)).toMatch(/^[0-9a-f]{64}$/);
+		expect(deviceKeyOf('s', 'survey-1', token)).not.toBe(deviceKeyOf('s', 'survey-2', token));
+		expect(deviceKeyOf('s', 'survey-1', token)).not.toBe(deviceKeyOf('t', 'survey-1', token));
 	});
 });

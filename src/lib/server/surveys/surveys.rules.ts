@@ -217,3 +217,8 @@ export function responseKelurahan(s: AudienceFacts, userKelurahan: string | null
 	if (s.audienceKind === 'kelurahan' && !s.audienceCodes.includes(given)) return { ok: false, kind: 'kelurahan_not_targeted' };
 	return { ok: true, kelurahanCode: given };
 }
+
+const WIB_OFFSET = 7 * 3600_000;
+const DAY = 24 * 3600_000;
+/** 00:00 WIB (UTC+7, no daylight saving) of the WIB day of `at`: the time an anonymous response is stored with. */
+export const wibDayStart = (at: Date) => new Date(Math.floor((at.getTime() + WIB_OFFSET) / DAY) * DAY - WIB_OFFSET);

@@ -80,8 +80,9 @@ export const SubmitResponseSchema = z
 	.openapi('SurveyResponseInput');
 export type SubmitResponse = z.infer<typeof SubmitResponseSchema>;
 
+/** A survey id in a path. Not validated as a UUID here: a malformed id names no survey, so it is a 404 (findSurvey), not a 400. */
 export const SurveyIdParam = z.object({
-	id: z.uuid({ error: () => m.survey_not_found() }).openapi({ param: { name: 'id', in: 'path' }, example: '0b9f6c1e-0000-4000-8000-000000000000' })
+	id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid', example: '0b9f6c1e-0000-4000-8000-000000000000' })
 });
 
 /** The petugas page's survey settings form (strings; codes as a checkbox list). */

@@ -8,7 +8,6 @@ import { FORM_OVERHEAD_BYTES, megabytes } from '$lib/server/files/files.rules';
 import { kimAreaOptions } from '$lib/server/kims/kims.read.actions';
 import { createAduan } from '$lib/server/aduan/aduan.create.actions';
 import { aduanFormOptions } from '$lib/server/aduan/aduan.read.actions';
-import { canFileOnBehalf } from '$lib/server/aduan/aduan.policy';
 import { ADUAN_PRIVACIES, ADUAN_TYPES, CreateAduanSchema, DESCRIPTION_MIN } from '$lib/server/aduan/aduan.schema';
 import { PRIVACY_TEXT, TYPE_TEXT } from '$lib/server/aduan/aduan.present';
 import { MAX_ADUAN_PHOTOS } from '$lib/server/aduan/aduan.photos';
@@ -24,9 +23,9 @@ const MAX_FORM_BYTES = 15 * 1024 * 1024;
  * resubmission after a dropped connection) files one aduan.
  */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
+	requireActor(event);
 	const { ctx } = event.locals;
-	const [{ categories, kelurahanCode }, areas] = await runLoad(event, () => Promise.all([aduanFormOptions(ctx), kimAreaOptions(ctx)]));
+	const [{ categories, kelurahanCode, canAssist }, areas] = await runLoad(event, () => Promise.all([aduanFormOptions(ctx), kimAreaOptions(ctx)]));
 	const groups: { name: string; categories: { code: string; name: string; unitName: string }[] }[] = [];
 	for (const c of categories) {
 		let g = groups.find((x) => x.name === c.groupName);
@@ -38,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 		areas,
 		types: ADUAN_TYPES.map((t) => ({ value: t, label: TYPE_TEXT[t].label(), hint: TYPE_TEXT[t].hint() })),
 		privacies: ADUAN_PRIVACIES.map((p) => ({ value: p, label: PRIVACY_TEXT[p].label(), hint: PRIVACY_TEXT[p].hint() })),
-		canAssist: canFileOnBehalf(actor),
+		canAssist,
 		maxPhotos: MAX_ADUAN_PHOTOS,
 		descriptionMin: DESCRIPTION_MIN,
 		defaults: { kelurahan_code: kelurahanCode ?? '', privacy: 'public', type: 'complaint' },
