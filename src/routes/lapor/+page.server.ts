@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { nowOf } from '$lib/server/context';
 import { todayWib } from '$lib/server/validation';
-import { requireActor, runForm, runLoad } from '$lib/server/http/form';
+import { refuseOversizedForm, requireActor, runForm, runLoad } from '$lib/server/http/form';
 import { getFileStorage } from '$lib/server/files/storage';
-import { FORM_OVERHEAD_BYTES, megabytes } from '$lib/server/files/files.rules';
+import { megabytes } from '$lib/server/files/files.rules';
 import { createReport } from '$lib/server/reports/reports.actions';
 import { reportFormOptions } from '$lib/server/reports/reports.read.actions';
 import { CreateReportSchema } from '$lib/server/reports/reports.schema';
@@ -50,11 +50,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		requireActor(event);
 		const { ctx } = event.locals;
-		const declared = Number(event.request.headers.get('content-length') ?? 0);
-		if (declared > MAX_FORM_BYTES + FORM_OVERHEAD_BYTES) {
-			const message = m.report_err_photos_total({ max: megabytes(MAX_FORM_BYTES) });
-			return fail(400, { message, errors: [{ path: 'photos', message }], values: {} });
-		}
+		const oversized = refuseOversizedForm(event, MAX_FORM_BYTES, m.report_err_photos_total({ max: megabytes(MAX_FORM_BYTES) }));
+		if (oversized) return oversized;
 		const result = await runForm(
 			event,
 			ReportFormSchema,

@@ -2,6 +2,7 @@ import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@s
 import type { z } from 'zod';
 import type { FieldError } from '../errors';
 import { HTTP_STATUS, toAppError } from './problem';
+import { FORM_OVERHEAD_BYTES } from '../files/files.rules';
 
 export type FormFailure = {
 	message: string;
@@ -66,4 +67,14 @@ export function requireActor(event: RequestEvent) {
 	const actor = event.locals.actor;
 	if (!actor) redirect(303, `/masuk?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return actor;
+}
+
+/**
+ * Refuses a photo form whose declared size is over `maxBytes` (plus multipart overhead) before its
+ * body is read: the failure to return (on `photos`), or null when the size is fine.
+ */
+export function refuseOversizedForm(event: RequestEvent, maxBytes: number, message: string) {
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared <= maxBytes + FORM_OVERHEAD_BYTES) return null;
+	return fail(400, { message, errors: [{ path: 'photos', message }], values: {} } satisfies FormFailure);
 }

@@ -15,7 +15,7 @@ import {
 	attributionWindowStart, daySalt, fillMessage, isBot, isLinkCode, isWithinAttributionWindow, linkUrls, newLinkCode, visitorKey, wibDay
 } from './reach.rules';
 import {
-	ensureClickSecret, findCampaign, findLinkTarget, findMainPost, findRecentlyClickedLink, findShareLink, insertAttribution, insertClick,
+	clickSecret, findCampaign, findLinkTarget, findMainPost, findRecentlyClickedLink, findShareLink, insertAttribution, insertClick,
 	insertShareLink, listCarryingKims, type ConversionKind, type ShareLink
 } from './reach.queries';
 import { presentShareKit } from './reach.present';
@@ -115,18 +115,6 @@ export async function getLinkPoster(ctx: Ctx, code: string): Promise<Uint8Array>
 		kimName: target.kimName,
 		labels: { scan: m.reach_poster_scan({}, id), spreadBy: m.reach_poster_spread_by({}, id) }
 	});
-}
-
-const secrets = new WeakMap<Db, Promise<string>>();
-/** The click secret, read once per database handle (it never changes once created). */
-function clickSecret(db: Db) {
-	let secret = secrets.get(db);
-	if (!secret) {
-		secret = ensureClickSecret(db);
-		secrets.set(db, secret);
-		secret.catch(() => secrets.delete(db));
-	}
-	return secret;
 }
 
 /** Stores one click: its time, link, WIB day and hashed visitor key. Never the IP itself. */

@@ -96,6 +96,21 @@ export async function ensureClickSecret(db: Db): Promise<string> {
 	return (await read()) as string;
 }
 
+const secrets = new WeakMap<Db, Promise<string>>();
+/**
+ * The server secret (ensureClickSecret), read once per database handle: it never changes once
+ * created. Reach salts click keys with it; surveys key anonymous devices with it.
+ */
+export function clickSecret(db: Db) {
+	let secret = secrets.get(db);
+	if (!secret) {
+		secret = ensureClickSecret(db);
+		secrets.set(db, secret);
+		secret.catch(() => secrets.delete(db));
+	}
+	return secret;
+}
+
 /** The link named by a `simpul_ref` code with its latest click in [since, until], if any. */
 export async function findRecentlyClickedLink(db: Db, code: string, since: Date, until: Date) {
 	const [row] = await db

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { ensureClickSecret } from '../reach/reach.queries';
+import { clickSecret } from '../reach/reach.queries';
 import { AppError, invalid } from '../errors';
 import { audit } from '../audit/audit';
 import { nowOf, type Ctx } from '../context';
@@ -29,20 +29,8 @@ export const isDeviceToken = (t: string | undefined | null): t is string => !!t 
 /** What is stored: HMAC-SHA256(secret, `${surveyId}:${token}`), hex — a different key in every survey. */
 export const deviceKeyOf = (secret: string, surveyId: string, token: string) => createHmac('sha256', secret).update(`${surveyId}:${token}`).digest('hex');
 
-const secrets = new WeakMap<Db, Promise<string>>();
-/**
- * The server secret of device keys: the one in app_state that reach derives its daily click salt
- * from (created on first use), read once per database handle.
- */
-export function deviceSecret(db: Db) {
-	let secret = secrets.get(db);
-	if (!secret) {
-		secret = ensureClickSecret(db);
-		secrets.set(db, secret);
-		secret.catch(() => secrets.delete(db));
-	}
-	return secret;
-}
+/** The server secret of device keys: the one reach derives its daily click salt from. */
+export const deviceSecret = clickSecret;
 
 const alreadyAnswered = () => new AppError('CONFLICT', m.survey_err_already_answered());
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { requireActor, runForm, runLoad } from '$lib/server/http/form';
+import { refuseOversizedForm, requireActor, runForm, runLoad } from '$lib/server/http/form';
 import { getFileStorage } from '$lib/server/files/storage';
-import { FORM_OVERHEAD_BYTES, megabytes } from '$lib/server/files/files.rules';
+import { megabytes } from '$lib/server/files/files.rules';
 import { kimAreaOptions } from '$lib/server/kims/kims.read.actions';
 import { createAduan } from '$lib/server/aduan/aduan.create.actions';
 import { aduanFormOptions } from '$lib/server/aduan/aduan.read.actions';
@@ -63,11 +63,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		requireActor(event);
 		const { ctx } = event.locals;
-		const declared = Number(event.request.headers.get('content-length') ?? 0);
-		if (declared > MAX_FORM_BYTES + FORM_OVERHEAD_BYTES) {
-			const message = m.aduan_err_photos_total({ max: megabytes(MAX_FORM_BYTES) });
-			return fail(400, { message, errors: [{ path: 'photos', message }], values: {} });
-		}
+		const oversized = refuseOversizedForm(event, MAX_FORM_BYTES, m.aduan_err_photos_total({ max: megabytes(MAX_FORM_BYTES) }));
+		if (oversized) return oversized;
 		const result = await runForm(
 			event,
 			FormSchema,
