@@ -5,9 +5,11 @@ export const DEMO_PASSWORD = 'simpul-demo';
 
 /** Logs in through the form, as a person would. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/masuk');
+	// Wait for hydration: a field filled before it can be emptied by it, and the form posts blank.
+	await page.goto('/masuk', { waitUntil: 'networkidle' });
 	await page.getByLabel('Alamat surel').fill(email);
 	await page.getByLabel('Kata sandi').fill(password);
+	await expect(page.getByLabel('Alamat surel')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Masuk' }).click();
 	await expect(page).not.toHaveURL(/\/masuk/);
 }
