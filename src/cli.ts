@@ -10,7 +10,7 @@ import { migrateDatabase } from './lib/server/db/migrate';
 import { initialiseDatabase } from './lib/server/bootstrap';
 import { purgeDemo } from './lib/server/demo/demo.seed';
 import { mailDeliverer, startOutboxWorker } from './lib/server/mail/outbox-worker';
-import { reminderTask } from './lib/server/notifications/reminders';
+import { workerTasks } from './lib/server/runtime';
 import { addRegencyAsSystem, importPopulationAsSystem } from './lib/server/regions/regions.actions';
 import { createUserAsSystem } from './lib/server/users/users.actions';
 import type { Ctx } from './lib/server/context';
@@ -70,7 +70,7 @@ async function main() {
 			}
 			case 'worker': {
 				console.info('[simpul] outbox worker running; Ctrl+C to stop');
-				const worker = startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl)] });
+				const worker = startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: workerTasks(db, config.publicUrl) });
 				await new Promise<void>((resolve) => {
 					process.once('SIGINT', resolve);
 					process.once('SIGTERM', resolve);

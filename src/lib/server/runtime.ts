@@ -6,6 +6,7 @@ import { seedAduanReference } from './aduan/aduan.seed';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { reminderTask } from './notifications/reminders';
 import { aduanSweepTask } from './aduan/aduan.sweep';
+import { clickRollupTask } from './stats/stats.rollup';
 import { createApi } from './http/app';
 import { getFileStorage } from './files/storage';
 
@@ -15,6 +16,9 @@ export type Runtime = {
 	api: ReturnType<typeof createApi>;
 	stop(): Promise<void>;
 };
+
+/** The periodic tasks every worker runs (in the server, or `npm run simpul -- worker`). */
+export const workerTasks = (db: Database['db'], publicUrl: string) => [reminderTask(db, publicUrl), aduanSweepTask(db, publicUrl), clickRollupTask(db)];
 
 /** Opens and migrates the database, initialises it on first start, starts the outbox worker. */
 export async function startRuntime(config: Config = getConfig()): Promise<Runtime> {
@@ -33,7 +37,7 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 		);
 	}
 	const worker = config.SIMPUL_WORKER
-		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: [reminderTask(db, config.publicUrl), aduanSweepTask(db, config.publicUrl)] })
+		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: workerTasks(db, config.publicUrl) })
 		: undefined;
 	const api = createApi({ db, publicUrl: config.publicUrl, secureCookies: config.secureCookies, sessionDays: config.SESSION_DAYS });
 	console.info(`[simpul] ready on ${database.engine === 'pglite' ? `PGlite (${config.SIMPUL_DATA_DIR})` : 'PostgreSQL'}`);

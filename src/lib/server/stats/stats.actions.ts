@@ -16,6 +16,7 @@ import {
 	clicksByDay, clicksByKelurahan, clicksByKim, conversionsByKim, countAssignmentRows, findCampaignForStats, listAssignmentRows,
 	listCityVillages, listFeedback, listKimAreas, listLinkKimIds, reportsByDay, reportsByKelurahan, reportsByKim
 } from './stats.queries';
+import { rolledThrough } from './stats.rollup';
 
 /** The most feedback entries shown (newest first). */
 export const FEEDBACK_LIMIT = 100;
@@ -52,14 +53,14 @@ export function getCampaignStats(ctx: Ctx, id: string) {
 async function readCampaignStats(ctx: Ctx, db: Db, id: string) {
 	const { campaign, kimIds, assigned } = await loadStatsScope(ctx, id, db);
 	const today = todayWib(nowOf(ctx));
-	const city = await findCity(db);
+	const [city, rolled] = await Promise.all([findCity(db), rolledThrough(db)]);
 	const [villages, assignmentRows, dayClicks, kimClicks, kelClicks, kimReports, kelReports, dayReports, conversions, linkKims, feedback] =
 		await Promise.all([
 			listCityVillages(db, city.code),
 			countAssignmentRows(db, campaign.id, kimIds),
-			clicksByDay(db, campaign.id, kimIds),
-			clicksByKim(db, campaign.id, kimIds),
-			clicksByKelurahan(db, campaign.id, kimIds),
+			clicksByDay(db, campaign.id, kimIds, rolled),
+			clicksByKim(db, campaign.id, kimIds, rolled),
+			clicksByKelurahan(db, campaign.id, kimIds, rolled),
 			reportsByKim(db, campaign.id, kimIds),
 			reportsByKelurahan(db, campaign.id, kimIds),
 			reportsByDay(db, campaign.id, kimIds),

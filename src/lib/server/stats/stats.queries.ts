@@ -1,14 +1,15 @@
 /**
- * Reads for campaign reach. They read the campaign tables directly (campaigns, assignments,
- * share_links, link_clicks, attributions, activity_reports) and aggregate in SQL: a campaign may
- * have 100k clicks, so click rows are never loaded, only per-day or per-KIM groups.
+ * Reads for campaign reach. Reports come from report_rollups (kept by a trigger); clicks from
+ * click_rollups for rolled-up days plus link_clicks for the days after (`after`, see
+ * stats.rollup), aggregated in SQL: a campaign may have millions of clicks, so click rows are
+ * never loaded, only per-day or per-KIM groups.
  *
  * `kimIds` scopes every figure to those KIMs (a pengurus's view); `null` is the whole campaign.
  * The caller authorizes (stats.policy) before asking.
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, assignments, attributions, campaigns, kims, linkClicks, regions, shareLinks } from '../db/schema';
+import { activityReports, assignments, attributions, campaigns, clickRollups, kims, linkClicks, regions, reportRollups, shareLinks } from '../db/schema';
 import type { AssignmentStatus } from './stats.rules';
 
 export type Scope = string[] | null;
@@ -65,85 +66,135 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 }
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
+/** Live clicks of the campaign on days after `after` (the last rolled-up day; null: every day). */
+const liveClicks = (campaignId: string, kimIds: Scope, after: string | null) =>
+	and(campaignClicks(campaignId, kimIds), after === null ? undefined : sql`${linkClicks.day} > ${after}`);
 
-/** Clicks and unique visitors (distinct visitor keys) per WIB day. */
-export function clicksByDay(db: Db, campaignId: string, kimIds: Scope) {
+type ClickScope = (typeof clickRollups.$inferSelect)['scope'];
+/** Rolled-up clicks and visitors per key (or per day for the campaign scope) through `through`. */
+function rolledClicks(db: Db, campaignId: string, scope: ClickScope, through: string | null, by: 'key' | 'day') {
+	if (through === null) return Promise.resolve([]);
+	const group = by === 'day' ? clickRollups.day : clickRollups.key;
 	return db
-		.select({ day: linkClicks.day, clicks: sql<number>`count(*)::int`, uniqueVisitors: sql<number>`count(distinct ${linkClicks.visitorKey})::int` })
-		.from(linkClicks)
-		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.where(campaignClicks(campaignId, kimIds))
-		.groupBy(linkClicks.day)
-		.orderBy(asc(linkClicks.day));
+		.select({ group: sql<string>`${group}`, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
+		.from(clickRollups)
+		.where(and(eq(clickRollups.campaignId, campaignId), eq(clickRollups.scope, scope), sql`${clickRollups.day} <= ${through}`))
+		.groupBy(group);
+}
+
+type ClickFigures = { clicks: number; uniqueVisitors: number };
+/** Adds rolled-up rows to live rows with the same key. */
+function addRolled<K, T extends ClickFigures>(live: T[], rolled: { group: string; clicks: number; uniqueVisitors: number }[], key: (r: T) => K, make: (group: string) => T, toKey: (group: string) => K): T[] {
+	const rows = new Map(live.map((r) => [key(r), { ...r }]));
+	for (const r of rolled) {
+		const k = toKey(r.group);
+		const row = rows.get(k) ?? make(r.group);
+		row.clicks += r.clicks;
+		row.uniqueVisitors += r.uniqueVisitors;
+		rows.set(k, row);
+	}
+	return [...rows.values()];
+}
+
+/**
+ * Clicks and unique visitors (distinct visitor keys) per WIB day. `rolled` is the last rolled-up
+ * day; it is used for the whole campaign only (a KIM's own figures are a small live read).
+ */
+export async function clicksByDay(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
+	const after = kimIds ? null : rolled;
+	const [live, done] = await Promise.all([
+		db
+			.select({ day: linkClicks.day, clicks: sql<number>`count(*)::int`, uniqueVisitors: sql<number>`count(distinct ${linkClicks.visitorKey})::int` })
+			.from(linkClicks)
+			.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
+			.where(liveClicks(campaignId, kimIds, after))
+			.groupBy(linkClicks.day),
+		rolledClicks(db, campaignId, 'campaign', after, 'day')
+	]);
+	return addRolled(live, done, (r) => r.day, (day) => ({ day, clicks: 0, uniqueVisitors: 0 }), (g) => g).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** Clicks per KIM, unique visitors counted per day and summed over days. */
-export function clicksByKim(db: Db, campaignId: string, kimIds: Scope) {
+export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
+	const after = kimIds ? null : rolled;
 	const perDay = db
 		.select({ kimId: shareLinks.kimId, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
 		.from(linkClicks)
 		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.where(campaignClicks(campaignId, kimIds))
+		.where(liveClicks(campaignId, kimIds, after))
 		.groupBy(shareLinks.kimId, linkClicks.day)
 		.as('per_day');
-	return db
-		.select({ kimId: perDay.kimId, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
-		.from(perDay)
-		.groupBy(perDay.kimId);
+	const [live, done] = await Promise.all([
+		db
+			.select({ kimId: perDay.kimId, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
+			.from(perDay)
+			.groupBy(perDay.kimId),
+		rolledClicks(db, campaignId, 'kim', after, 'key')
+	]);
+	return addRolled(live, done, (r) => r.kimId, (kimId) => ({ kimId, clicks: 0, uniqueVisitors: 0 }), (g) => g);
 }
 
 /**
  * Clicks per kelurahan of the KIM that owns the link (null for a kecamatan-level KIM), unique
  * visitors counted per day and summed.
  */
-export function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
+export async function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
+	const after = kimIds ? null : rolled;
 	const perDay = db
 		.select({ code: sql<string | null>`${kims.kelurahanCode}`.as('code'), clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
 		.from(linkClicks)
 		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
 		.innerJoin(kims, eq(kims.id, shareLinks.kimId))
-		.where(campaignClicks(campaignId, kimIds))
+		.where(liveClicks(campaignId, kimIds, after))
 		.groupBy(kims.kelurahanCode, linkClicks.day)
 		.as('per_day');
-	return db
-		.select({ code: perDay.code, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
-		.from(perDay)
-		.groupBy(perDay.code);
+	const [live, done] = await Promise.all([
+		db
+			.select({ code: perDay.code, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
+			.from(perDay)
+			.groupBy(perDay.code),
+		rolledClicks(db, campaignId, 'kelurahan', after, 'key')
+	]);
+	return addRolled(live, done, (r) => r.code, (g) => ({ code: g === '' ? null : g, clicks: 0, uniqueVisitors: 0 }), (g) => (g === '' ? null : g));
 }
 
-const campaignReports = (campaignId: string, kimIds: Scope) => and(eq(activityReports.campaignId, campaignId), within(activityReports.kimId, kimIds));
-const reportCount = sql<number>`count(*)::int`;
-const audienceSum = sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int`;
+const campaignReports = (campaignId: string, kimIds: Scope) => and(eq(reportRollups.campaignId, campaignId), within(reportRollups.kimId, kimIds));
+const reportCount = sql<number>`sum(${reportRollups.reports})::int`;
+const audienceSum = sql<number>`coalesce(sum(${reportRollups.audience}), 0)::int`;
+const someReports = sql`sum(${reportRollups.reports}) > 0`;
 
 /** Reports and reported audience per KIM. */
 export function reportsByKim(db: Db, campaignId: string, kimIds: Scope) {
 	return db
-		.select({ kimId: activityReports.kimId, reports: reportCount, audience: audienceSum })
-		.from(activityReports)
+		.select({ kimId: reportRollups.kimId, reports: reportCount, audience: audienceSum })
+		.from(reportRollups)
 		.where(campaignReports(campaignId, kimIds))
-		.groupBy(activityReports.kimId);
+		.groupBy(reportRollups.kimId)
+		.having(someReports);
 }
 
 /** Reports, reported audience and reports with audience above zero per kelurahan where the activity was held. */
 export function reportsByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
 	return db
 		.select({
-			code: activityReports.kelurahanCode, reports: reportCount, audience: audienceSum,
-			reachingReports: sql<number>`(count(*) filter (where ${activityReports.audienceCount} > 0))::int`
+			code: reportRollups.kelurahanCode, reports: reportCount, audience: audienceSum,
+			reachingReports: sql<number>`sum(${reportRollups.reachingReports})::int`
 		})
-		.from(activityReports)
+		.from(reportRollups)
 		.where(campaignReports(campaignId, kimIds))
-		.groupBy(activityReports.kelurahanCode);
+		.groupBy(reportRollups.kelurahanCode)
+		.having(someReports);
 }
 
 /** Reported audience per day the activity was held. */
 export function reportsByDay(db: Db, campaignId: string, kimIds: Scope) {
 	return db
-		.select({ day: activityReports.heldOn, audience: audienceSum })
-		.from(activityReports)
+		.select({ day: reportRollups.heldOn, audience: audienceSum })
+		.from(reportRollups)
 		.where(campaignReports(campaignId, kimIds))
-		.groupBy(activityReports.heldOn)
-		.orderBy(asc(activityReports.heldOn));
+		.groupBy(reportRollups.heldOn)
+		.having(someReports)
+		.orderBy(asc(reportRollups.heldOn));
 }
 
 /** Attributed conversions (register, subscribe, complaint) per KIM of the link. */
@@ -176,7 +227,7 @@ export function listFeedback(db: Db, campaignId: string, kimIds: Scope, limit: n
 		.from(activityReports)
 		.innerJoin(kims, eq(kims.id, activityReports.kimId))
 		.leftJoin(regions, eq(regions.code, activityReports.kelurahanCode))
-		.where(and(campaignReports(campaignId, kimIds), or(text(activityReports.feedback), text(activityReports.questions))))
+		.where(and(eq(activityReports.campaignId, campaignId), within(activityReports.kimId, kimIds), or(text(activityReports.feedback), text(activityReports.questions))))
 		.orderBy(desc(activityReports.heldOn), desc(activityReports.createdAt), asc(activityReports.id))
 		.limit(limit);
 }

@@ -123,7 +123,7 @@ export const linkClicks = pgTable(
 		day: date('day').notNull(),
 		visitorKey: text('visitor_key').notNull()
 	},
-	(t) => [index('link_clicks_link_day_idx').on(t.linkId, t.day)]
+	(t) => [index('link_clicks_link_day_idx').on(t.linkId, t.day), index('link_clicks_day_idx').on(t.day)]
 );
 
 /** A resident who arrived through a share link and then registered, subscribed or complained within 7 days. */
@@ -198,4 +198,44 @@ export const notifications = pgTable(
 		readAt: timestamp('read_at', { withTimezone: true })
 	},
 	(t) => [uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)]
+);
+
+export const clickRollupScope = pgEnum('click_rollup_scope', ['campaign', 'kim', 'kelurahan']);
+
+/**
+ * Clicks and unique visitors of completed WIB days, per campaign and day, for the whole campaign,
+ * each KIM (key = KIM id) and each kelurahan of the link's KIM (key = its code, '' for a
+ * kecamatan-level KIM). Written once per day by stats.rollup (rollUpClicks); the statistics add
+ * the days not rolled up yet from link_clicks, so a campaign's reach never scans all its clicks.
+ */
+export const clickRollups = pgTable(
+	'click_rollups',
+	{
+		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+		day: date('day').notNull(),
+		scope: clickRollupScope('scope').notNull(),
+		key: text('key').notNull().default(''),
+		clicks: integer('clicks').notNull(),
+		visitors: integer('visitors').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.scope, t.key, t.day] })]
+);
+
+/**
+ * Activity reports per campaign, KIM, kelurahan and day: kept by a trigger on activity_reports
+ * (migration 0005), so the reach statistics sum a few rows per KIM instead of every report.
+ */
+export const reportRollups = pgTable(
+	'report_rollups',
+	{
+		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+		kimId: uuid('kim_id').notNull().references(() => kims.id, { onDelete: 'cascade' }),
+		kelurahanCode: text('kelurahan_code').notNull(),
+		heldOn: date('held_on').notNull(),
+		reports: integer('reports').notNull(),
+		audience: integer('audience').notNull(),
+		/** Reports with an audience above zero (a kelurahan is "reached" by one). */
+		reachingReports: integer('reaching_reports').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.kimId, t.kelurahanCode, t.heldOn] })]
 );
