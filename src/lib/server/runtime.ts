@@ -7,6 +7,7 @@ import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { reminderTask } from './notifications/reminders';
 import { aduanSweepTask } from './aduan/aduan.sweep';
 import { clickRollupTask } from './stats/stats.rollup';
+import { flushClicks } from './reach/reach.buffer';
 import { createApi } from './http/app';
 import { getFileStorage } from './files/storage';
 
@@ -46,8 +47,9 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 		database,
 		api,
 		async stop() {
-			// Let the mail in flight finish and hand the rest back before the database closes.
+			// Let the mail in flight finish and hand the rest back, and write the buffered clicks, before the database closes.
 			await worker?.stop();
+			await flushClicks(db);
 			await database.close();
 		}
 	};

@@ -15,10 +15,10 @@ import {
 	attributionWindowStart, daySalt, fillMessage, isBot, isLinkCode, isWithinAttributionWindow, linkUrls, newLinkCode, visitorKey, wibDay
 } from './reach.rules';
 import {
-	clickSecret, findCampaign, findLinkTarget, findMainPost, findRecentlyClickedLink, findShareLink, insertAttribution, insertClick,
-	insertShareLink, listCarryingKims, type ConversionKind, type ShareLink
+	clickSecret, findCampaign, findLinkTarget, findMainPost, findRecentlyClickedLink, findShareLink, insertAttribution, insertShareLink, listCarryingKims, type ConversionKind, type ShareLink
 } from './reach.queries';
 import { presentShareKit } from './reach.present';
+import { bufferClick } from './reach.buffer';
 import { posterPdf, qrPng, qrSvg } from './reach.media';
 import { findCity } from '../site';
 
@@ -117,11 +117,14 @@ export async function getLinkPoster(ctx: Ctx, code: string): Promise<Uint8Array>
 	});
 }
 
-/** Stores one click: its time, link, WIB day and hashed visitor key. Never the IP itself. */
+/**
+ * Stores one click: its time, link, WIB day and hashed visitor key, never the IP itself. The
+ * click joins the next batch (reach.buffer); the promise settles once that batch is written.
+ */
 export async function recordClick(db: Db, linkId: string, visitor: { ip: string; userAgent: string }, at: Date) {
 	const day = wibDay(at);
 	const key = visitorKey(visitor.ip, visitor.userAgent, daySalt(await clickSecret(db), day));
-	await insertClick(db, { linkId, clickedAt: at, day, visitorKey: key });
+	await bufferClick(db, { linkId, clickedAt: at, day, visitorKey: key });
 }
 
 /**

@@ -10,6 +10,8 @@ import { attributeConversion, followLink, getLinkPoster, getLinkQr } from './rea
 import { countAttributionsByKim, countAttributionsByLink, countAttributionsByUser, countLinkClicks } from './reach.queries';
 import { buildCampaign, buildClick, buildShareLink } from './reach.factories';
 import { daySalt, visitorKey } from './reach.rules';
+import { bufferClick, CLICK_BATCH_ROWS, flushClicks } from './reach.buffer';
+import { shareLinks } from '../db/schema';
 
 /** Every stream of a PDF, inflated where deflated, as one latin1 string. */
 function pdfStreams(bytes: Uint8Array) {
@@ -125,6 +127,40 @@ describe('following a short link', () => {
 		} finally {
 			console.error = original;
 		}
+		expect(errors).toHaveLength(1);
+	});
+});
+
+describe('the click buffer', () => {
+	const row = (linkId: string, i: number) => ({ linkId, clickedAt: new Date('2026-11-28T03:00:00Z'), day: '2026-11-28', visitorKey: `k${i}` });
+
+	it('writes a full batch at once and the rest on flush, each click exactly once', async () => {
+		const s = await link();
+		const pending = Array.from({ length: CLICK_BATCH_ROWS + 7 }, (_, i) => bufferClick(db, row(s.link.id, i)));
+		await Promise.all(pending.slice(0, CLICK_BATCH_ROWS));
+		expect(await clicksOf(s.link.id)).toHaveLength(CLICK_BATCH_ROWS);
+		await flushClicks(db); // what a graceful shutdown does: no waiting for the timer
+		expect(await clicksOf(s.link.id)).toHaveLength(CLICK_BATCH_ROWS + 7);
+		await Promise.all(pending);
+		await flushClicks(db);
+		expect(new Set((await clicksOf(s.link.id)).map((c) => c.visitorKey)).size).toBe(CLICK_BATCH_ROWS + 7);
+	});
+
+	it('a click on a link deleted meanwhile costs only that click, not its batch', async () => {
+		const kept = await link();
+		const gone = await link();
+		await db.delete(shareLinks).where(eq(shareLinks.id, gone.link.id));
+		const errors: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => void errors.push(args);
+		try {
+			const pending = [bufferClick(db, row(kept.link.id, 1)), bufferClick(db, row(gone.link.id, 2)), bufferClick(db, row(kept.link.id, 3))];
+			await flushClicks(db);
+			await Promise.all(pending);
+		} finally {
+			console.error = original;
+		}
+		expect((await clicksOf(kept.link.id)).map((c) => c.visitorKey).sort()).toEqual(['k1', 'k3']);
 		expect(errors).toHaveLength(1);
 	});
 });

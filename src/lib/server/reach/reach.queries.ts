@@ -77,9 +77,11 @@ export async function findLinkTarget(db: Db, code: string) {
 	return row;
 }
 
-/** One small insert per counted click. */
-export async function insertClick(db: Db, click: { linkId: string; clickedAt: Date; day: string; visitorKey: string }) {
-	await db.insert(linkClicks).values(click);
+export type ClickRow = { linkId: string; clickedAt: Date; day: string; visitorKey: string };
+
+/** Clicks in one multi-row insert (reach.buffer batches them). */
+export async function insertClicks(db: Db, clicks: ClickRow[]) {
+	if (clicks.length > 0) await db.insert(linkClicks).values(clicks);
 }
 
 const SECRET_KEY = 'reach_click_secret';
