@@ -32,7 +32,7 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 5'], browserName: 'chromium', viewport: { width: 360, height: 740 } } }
 	],
 	webServer: {
-		command: 'npx vite build --logLevel error && node build',
+		command: 'npx vite build --logLevel error && node scripts/server.js',
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		timeout: 240_000,
 		reuseExistingServer: false,

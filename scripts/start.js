@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the production server when the build is missing or older than the
 // sources, then runs it. Settings come from the environment (README "Configuration").
-import { join } from 'node:path';
-import { ensureBuild, SERVER_ENTRY } from './ensure-build.js';
+import { ensureBuild } from './ensure-build.js';
 
 ensureBuild();
 // Uploads (KIM decree files, logos) need more than adapter-node's 512 KB default.
 process.env.BODY_SIZE_LIMIT ??= '12M';
-await import(join(process.cwd(), SERVER_ENTRY));
+await import('./server.js');

@@ -6,9 +6,12 @@ import { findActorBySessionToken } from '$lib/server/auth/auth.queries';
 import { tokenFromHeaders } from '$lib/server/http/session-cookie';
 import { m } from '$lib/paraglide/messages.js';
 import { csrfHandle } from '$lib/server/open311/open311.csrf';
+import { CACHED_ROUTES, anonymousPages, contentGeneration, pageKey } from '$lib/server/http/page-cache';
+import { installFastPaths } from '$lib/server/http/fast-path';
+import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 
 export const init: ServerInit = async () => {
-	await getRuntime();
+	installFastPaths(await getRuntime());
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -54,7 +57,38 @@ function safeClientAddress(event: Parameters<Handle>[0]['event']) {
 	}
 }
 
-export const handle = sequence(csrfHandle, i18n, session);
+/**
+ * Anonymous GETs of the public pages (page-cache CACHED_ROUTES) are answered from the process's
+ * cache while the content generation is unchanged. Anything with a session or a cookie set in
+ * the answer is never cached; `x-cache` says HIT or MISS.
+ */
+const pageCache: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	const generation = contentGeneration((await getRuntime()).database.db);
+	if (request.method !== 'GET' && request.method !== 'HEAD') {
+		// A write by this process: its own visitors see it at once (others within a second).
+		const response = await resolve(event);
+		generation.expire();
+		return response;
+	}
+	const anonymous = !tokenFromHeaders(request.headers) && !request.headers.has('authorization');
+	// Client-side navigations (__data.json) are few and vary by what they invalidate: not cached.
+	if (request.method !== 'GET' || event.isDataRequest || !anonymous || !CACHED_ROUTES.has(event.route.id ?? '')) {
+		return resolve(event);
+	}
+	const current = await generation.read();
+	const key = pageKey(event.cookies.get(LOCALE_COOKIE), url.pathname + url.search);
+	const hit = anonymousPages.get(key, current);
+	if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'HIT']] });
+	const response = await resolve(event);
+	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+	const body = new Uint8Array(await response.arrayBuffer());
+	const headers = [...response.headers];
+	anonymousPages.set(key, { body, status: 200, headers, generation: current });
+	return new Response(body, { status: 200, headers: [...headers, ['x-cache', 'MISS']] });
+};
+
+export const handle = sequence(csrfHandle, pageCache, i18n, session);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error('[page] unexpected error', error);

@@ -55,7 +55,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 		env.SIMPUL_DATA_DIR = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'simpul-rel-'));
 	}
 	const started = performance.now();
-	const child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['scripts/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));

@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from '../../vite.config.ts';
+import viteConfig from '../../vite.config';
 
 /**
  * `npm run test:reliability`: crash safety, the authorization matrix, hostile input, soak, and

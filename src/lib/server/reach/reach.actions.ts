@@ -127,6 +127,30 @@ export async function recordClick(db: Db, linkId: string, visitor: { ip: string;
 	await bufferClick(db, { linkId, clickedAt: at, day, visitorKey: key });
 }
 
+type RedirectTarget = { linkId: string; code: string; postSlug: string | null };
+const REDIRECT_TTL_MS = 60_000;
+const REDIRECT_MEMO_MAX = 20_000;
+const redirectMemo = new WeakMap<Db, Map<string, { target: RedirectTarget; until: number }>>();
+
+/**
+ * Where a short link leads, remembered for a minute per process: a link shared in a busy
+ * WhatsApp group is followed thousands of times, and its target rarely changes (a campaign's
+ * main post changing reaches redirects within the minute). Unknown codes are not remembered.
+ */
+async function redirectTarget(db: Db, code: string): Promise<RedirectTarget | undefined> {
+	let memo = redirectMemo.get(db);
+	if (!memo) redirectMemo.set(db, (memo = new Map()));
+	const now = Date.now();
+	const known = memo.get(code);
+	if (known && known.until > now) return known.target;
+	const row = await findLinkTarget(db, code);
+	if (!row) return undefined;
+	const target = { linkId: row.linkId, code: row.code, postSlug: row.postSlug };
+	if (memo.size >= REDIRECT_MEMO_MAX) memo.clear();
+	memo.set(code, { target, until: now + REDIRECT_TTL_MS });
+	return target;
+}
+
 /**
  * Resolves a short link to the absolute URL of the campaign's main post (the home page if the
  * campaign has none) and starts recording the click. The redirect must not wait for the insert,
@@ -134,7 +158,7 @@ export async function recordClick(db: Db, linkId: string, visitor: { ip: string;
  * answers first. Link-preview bots and HEAD requests are redirected but not counted.
  */
 export async function followLink(ctx: Ctx, code: string, opts: { method?: string } = {}) {
-	const target = isLinkCode(code) ? await findLinkTarget(ctx.db, code) : undefined;
+	const target = isLinkCode(code) ? await redirectTarget(ctx.db, code) : undefined;
 	if (!target) throw linkNotFound();
 	const url = `${ctx.publicUrl}${target.postSlug ? publicPath(target.postSlug) : '/'}`;
 	const counted = !isBot(ctx.userAgent) && opts.method !== 'HEAD';

@@ -79,9 +79,19 @@ export async function findLinkTarget(db: Db, code: string) {
 
 export type ClickRow = { linkId: string; clickedAt: Date; day: string; visitorKey: string };
 
-/** Clicks in one multi-row insert (reach.buffer batches them). */
+/**
+ * Clicks in one insert (reach.buffer batches them): four array parameters unnested by the
+ * database, rather than four parameters per row, which is cheaper to build, send and parse.
+ * The arrays are sent as array literals; every value is a uuid, an ISO time, a date or hex, none
+ * of which holds a comma, quote, brace or backslash.
+ */
 export async function insertClicks(db: Db, clicks: ClickRow[]) {
-	if (clicks.length > 0) await db.insert(linkClicks).values(clicks);
+	if (clicks.length === 0) return;
+	const column = (pick: (c: ClickRow) => string) => `{${clicks.map(pick).join(',')}}`;
+	await db.execute(sql`
+		insert into ${linkClicks} (link_id, clicked_at, day, visitor_key)
+		select * from unnest(${column((c) => c.linkId)}::uuid[], ${column((c) => c.clickedAt.toISOString())}::timestamptz[],
+			${column((c) => c.day)}::date[], ${column((c) => c.visitorKey)}::text[])`);
 }
 
 const SECRET_KEY = 'reach_click_secret';

@@ -50,7 +50,7 @@ async function campaignWithClicks() {
 
 const figures = (s: Awaited<ReturnType<typeof getCampaignStats>>) => ({
 	reach: s.reach,
-	byKim: s.byKim.map((k) => [k.id, k.clicks, k.uniqueVisitors]),
+	byKim: s.byKim.map((k) => [k.kimId, k.clicks, k.uniqueVisitors]),
 	byKelurahan: [...s.byKelurahan].map((k) => [k.code, k.clicks, k.uniqueVisitors]),
 	series: s.series
 });
@@ -109,19 +109,20 @@ describe('rollUpClicks', () => {
 });
 
 describe('report rollups (kept by the activity_reports trigger)', () => {
+	const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
 	const aggregate = async (campaignId: string) =>
-		(
+		rowsOf(
 			await db.execute(sql`
 				select kim_id, kelurahan_code, held_on::text, count(*)::int as reports, sum(audience_count)::int as audience,
 					(count(*) filter (where audience_count > 0))::int as reaching
 				from activity_reports where campaign_id = ${campaignId} group by 1, 2, 3 order by 1, 2, 3`)
-		).rows;
+		);
 	const rollup = async (campaignId: string) =>
-		(
+		rowsOf(
 			await db.execute(sql`
 				select kim_id, kelurahan_code, held_on::text, reports, audience, reaching_reports as reaching
 				from report_rollups where campaign_id = ${campaignId} and reports > 0 order by 1, 2, 3`)
-		).rows;
+		);
 
 	it('match the reports after inserts, updates, deletes, a moved campaign and a deleted KIM', async () => {
 		const a = await buildKim(db);

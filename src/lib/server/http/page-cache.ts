@@ -1,0 +1,108 @@
+/**
+ * What anonymous visitors see, cached in each server process: the home page, news, posts, KIM
+ * pages, the service directory, search results and the feeds render the same for every visitor
+ * without a session, so a popular post is rendered once, not once per WhatsApp click.
+ *
+ * Invalidation: every write to the tables those pages show bumps `content_generation`
+ * (migration 0006 triggers); a process reads that number at most once a second and serves an
+ * entry only if it was rendered under the current number. Entries also expire after `ttlMs`, for
+ * what changes without a write to those tables (announcements that stop being valid at midnight).
+ * Several processes stay in step through the database, each with its own cache.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appState } from '../db/schema';
+
+type Entry = { body: Uint8Array<ArrayBuffer>; status: number; headers: [string, string][]; generation: number; expires: number };
+
+export class PageCache {
+	private entries = new Map<string, Entry>();
+	private bytes = 0;
+
+	constructor(private opts: { maxBytes: number; ttlMs: number }) {}
+
+	/** Whether an entry exists for the key (fresh or not): a cheap test before reading the generation. */
+	has(key: string) {
+		return this.entries.has(key);
+	}
+
+	get(key: string, generation: number, now = Date.now()): Entry | undefined {
+		const entry = this.entries.get(key);
+		if (!entry) return undefined;
+		this.entries.delete(key);
+		if (entry.generation !== generation || entry.expires <= now) {
+			this.bytes -= entry.body.byteLength;
+			return undefined;
+		}
+		this.entries.set(key, entry); // most recently used last
+		return entry;
+	}
+
+	set(key: string, entry: Omit<Entry, 'expires'>, now = Date.now()) {
+		if (entry.body.byteLength > this.opts.maxBytes / 8) return;
+		const old = this.entries.get(key);
+		if (old) {
+			this.bytes -= old.body.byteLength;
+			this.entries.delete(key);
+		}
+		this.entries.set(key, { ...entry, expires: now + this.opts.ttlMs });
+		this.bytes += entry.body.byteLength;
+		// Evict the least recently used until the cache fits.
+		for (const [k, e] of this.entries) {
+			if (this.bytes <= this.opts.maxBytes) break;
+			this.entries.delete(k);
+			this.bytes -= e.body.byteLength;
+		}
+	}
+
+	get size() {
+		return { entries: this.entries.size, bytes: this.bytes };
+	}
+}
+
+const GENERATION_KEY = 'content_generation';
+
+/**
+ * The current content generation, read from the database at most once per `maxAgeMs`; `expire`
+ * forces the next read (after a write in this process, whose visitors must see it at once).
+ */
+export function generationReader(db: Db, maxAgeMs = 1000) {
+	let value = -1;
+	let readAt = -Infinity;
+	let reading: Promise<number> | undefined;
+	const read = (now = Date.now()): Promise<number> => {
+		if (now - readAt < maxAgeMs) return Promise.resolve(value);
+		reading ??= db
+			.select({ value: appState.value })
+			.from(appState)
+			.where(eq(appState.key, GENERATION_KEY))
+			.then(([row]) => {
+				value = Number(row?.value ?? 0);
+				readAt = now;
+				return value;
+			})
+			.finally(() => (reading = undefined));
+		return reading;
+	};
+	return { read, expire: () => void (readAt = -Infinity) };
+}
+
+/** The pages cached for anonymous visitors (SvelteKit route ids). */
+export const CACHED_ROUTES = new Set([
+	'/', '/berita', '/berita/[slug]', '/cari', '/kim', '/kim/[slug]', '/layanan', '/layanan/[slug]', '/layanan/fasilitas/[slug]',
+	'/feed.xml', '/atom.xml', '/sitemap.xml'
+]);
+
+/** The process's cache of anonymous pages, shared by the SvelteKit hook and the fast path. */
+export const anonymousPages = new PageCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60_000 });
+
+const readers = new WeakMap<Db, ReturnType<typeof generationReader>>();
+/** The process's generation reader for this database. */
+export function contentGeneration(db: Db) {
+	let reader = readers.get(db);
+	if (!reader) readers.set(db, (reader = generationReader(db)));
+	return reader;
+}
+
+/** The cache key of an anonymous page: the visitor's language and the path with its query. */
+export const pageKey = (locale: string | undefined, pathAndQuery: string) => `${locale ?? ''}|${pathAndQuery}`;
