@@ -70,12 +70,14 @@ async function main() {
 			}
 			case 'worker': {
 				console.info('[simpul] outbox worker running; Ctrl+C to stop');
-				const worker = startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: workerTasks(db, config.publicUrl) });
+				const deliver = mailDeliverer(config.SMTP_URL, config.MAIL_FROM);
+				const worker = startOutboxWorker(db, deliver, { tasks: workerTasks(db, config.publicUrl) });
 				await new Promise<void>((resolve) => {
 					process.once('SIGINT', resolve);
 					process.once('SIGTERM', resolve);
 				});
 				await worker.stop();
+				deliver.close?.();
 				break;
 			}
 			default:

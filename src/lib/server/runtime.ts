@@ -37,9 +37,8 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 				'Remove them before real use: npm run simpul -- demo:purge'
 		);
 	}
-	const worker = config.SIMPUL_WORKER
-		? startOutboxWorker(db, mailDeliverer(config.SMTP_URL, config.MAIL_FROM), { tasks: workerTasks(db, config.publicUrl) })
-		: undefined;
+	const deliver = config.SIMPUL_WORKER ? mailDeliverer(config.SMTP_URL, config.MAIL_FROM) : undefined;
+	const worker = deliver ? startOutboxWorker(db, deliver, { tasks: workerTasks(db, config.publicUrl) }) : undefined;
 	const api = createApi({ db, publicUrl: config.publicUrl, secureCookies: config.secureCookies, sessionDays: config.SESSION_DAYS });
 	console.info(`[simpul] ready on ${database.engine === 'pglite' ? `PGlite (${config.SIMPUL_DATA_DIR})` : 'PostgreSQL'}`);
 	return {
@@ -49,6 +48,7 @@ export async function startRuntime(config: Config = getConfig()): Promise<Runtim
 		async stop() {
 			// Let the mail in flight finish and hand the rest back, and write the buffered clicks, before the database closes.
 			await worker?.stop();
+			deliver?.close?.();
 			await flushClicks(db);
 			await database.close();
 		}

@@ -71,13 +71,13 @@ describe('notification emails through a restarted worker', () => {
 		const rows = await db.select().from(outbox);
 		expect(rows).toHaveLength(N);
 
-		// Worker A claims all six in one batch; it is told to stop while the SMTP server takes the 2nd.
+		// Worker A (one lane, so the order is known) claims all six in one batch; it is told to stop while the SMTP server takes the 2nd.
 		let stopping: Promise<void> | undefined;
 		let a: OutboxWorker | undefined;
 		onReceived = () => {
 			if (received.length === 2) stopping = a!.stop();
 		};
-		a = startOutboxWorker(db, deliver, { intervalMs: 20, batch: 20 });
+		a = startOutboxWorker(db, deliver, { intervalMs: 20, batch: 20, concurrency: 1 });
 		await waitFor(() => stopping !== undefined);
 		await stopping;
 		onReceived = undefined;
@@ -104,6 +104,21 @@ describe('notification emails through a restarted worker', () => {
 		expect(received.map((r) => r.subject).sort()).toEqual(users.map((_, i) => `Tugas ${i}`).sort());
 		const final = await db.select().from(outbox);
 		expect(final.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+	});
+
+	it('several lanes over pooled connections: each of many mails is sent exactly once', async () => {
+		const N = 60;
+		const users = await Promise.all(Array.from({ length: N }, () => buildUser(db)));
+		for (const [i, u] of users.entries()) {
+			await notify(db, [u.id], { kind: 'test', title: `Lane ${i}`, body: 'Isi', url: '/tugas', dedupeKey: `lanes:${i}`, email: true }, PUBLIC_URL);
+		}
+		const before = received.length;
+		const w = startOutboxWorker(db, deliver, { intervalMs: 20, batch: 25, concurrency: 4 });
+		await waitFor(async () => (await db.select().from(outbox).where(eq(outbox.status, 'pending'))).length === 0);
+		await w.stop();
+		const mine = received.slice(before).filter((r) => r.subject.startsWith('Lane '));
+		expect(mine).toHaveLength(N);
+		expect(new Set(mine.map((r) => r.messageId)).size).toBe(N);
 	});
 
 	it('a stop with nothing in flight resolves promptly and leaves nothing leased', async () => {

@@ -4,8 +4,12 @@ import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import type { MailMessage } from './mail';
 
-/** Delivers one outbox row's payload; `meta.id` is the row id (stable across retries). */
-export type Deliver = (topic: string, payload: unknown, meta: { id: number }) => Promise<'sent' | 'logged'>;
+/**
+ * Delivers one outbox row's payload; `meta.id` is the row id (stable across retries). `close`,
+ * when present, ends what the deliverer keeps open (pooled SMTP connections); its owner calls it
+ * after stopping the worker.
+ */
+export type Deliver = ((topic: string, payload: unknown, meta: { id: number }) => Promise<'sent' | 'logged'>) & { close?: () => void };
 
 /** Retry delay after `attempts` failures: 30 s, 1 min, 2 min … capped at 1 hour. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
@@ -21,12 +25,16 @@ export const outboxMessageId = (id: number, domain: string) => `<outbox-${id}@${
 
 /** Delivery by SMTP when `smtpUrl` is set; otherwise the mail is written to the log. */
 export function mailDeliverer(smtpUrl: string | undefined, from: string, log = console.info): Deliver {
-	// Short timeouts: a hung mail server must not hold rows (or the process) for minutes.
+	// Short timeouts: a hung mail server must not hold rows (or the process) for minutes. Pooled:
+	// the worker sends several mails at once over a few kept-open connections, not one each.
 	const transport = smtpUrl
-		? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+		? nodemailer.createTransport({
+				url: smtpUrl, pool: true, maxConnections: DELIVERY_CONCURRENCY, maxMessages: 1000,
+				connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000
+			})
 		: undefined;
 	const domain = mailDomain(from);
-	return async (topic, payload, meta) => {
+	const deliver: Deliver = async (topic, payload, meta) => {
 		if (topic !== 'email') throw new Error(`unknown outbox topic ${topic}`);
 		const mail = payload as MailMessage;
 		if (!transport) {
@@ -38,7 +46,12 @@ export function mailDeliverer(smtpUrl: string | undefined, from: string, log = c
 		await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: outboxMessageId(meta.id, domain) });
 		return 'sent';
 	};
+	deliver.close = () => transport?.close();
+	return deliver;
 }
+
+/** Mails delivered at once by one worker (and SMTP connections it keeps open). */
+export const DELIVERY_CONCURRENCY = 4;
 
 /** How long a claimed row stays hidden from other workers while it is being delivered. */
 export const LEASE_MS = 5 * 60_000;
@@ -51,7 +64,9 @@ export const LEASE_MS = 5 * 60_000;
  * `shouldStop()` turns true, the row in flight is finished and the rest of the batch is handed
  * back at once (their lease reset to their own due time), so another worker sends them promptly.
  */
-export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = new Date(), shouldStop: () => boolean = () => false) {
+export async function processOutbox(
+	db: Db, deliver: Deliver, batch = 20, now = new Date(), shouldStop: () => boolean = () => false, concurrency = 1
+) {
 	const rows = await db.transaction(async (tx) => {
 		const due = await tx
 			.select()
@@ -69,29 +84,38 @@ export async function processOutbox(db: Db, deliver: Deliver, batch = 20, now = 
 		return due;
 	});
 	let delivered = 0;
-	let done = 0;
-	for (const row of rows) {
-		if (shouldStop()) break;
-		done++;
-		const attempts = row.attempts + 1;
-		try {
-			const status = await deliver(row.topic, row.payload, { id: row.id });
-			await db.update(outbox).set({ status, attempts, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
-			delivered++;
-		} catch (err) {
-			await db
-				.update(outbox)
-				.set({
-					attempts,
-					lastError: String((err as Error).message ?? err).slice(0, 1000),
-					status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-					nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
-				})
-				.where(eq(outbox.id, row.id));
+	let started = 0;
+	// `concurrency` lanes take the claimed rows in order; each row's result is recorded as soon as it is known.
+	const lane = async () => {
+		while (started < rows.length && !shouldStop()) {
+			const row = rows[started++];
+			if (await deliverRow(db, deliver, row, now)) delivered++;
 		}
-	}
-	const released = await releaseRows(db, rows.slice(done));
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+	const released = await releaseRows(db, rows.slice(started));
 	return { claimed: rows.length, delivered, released };
+}
+
+/** Delivers one claimed row and records the outcome; answers whether it was delivered. */
+async function deliverRow(db: Db, deliver: Deliver, row: typeof outbox.$inferSelect, now: Date) {
+	const attempts = row.attempts + 1;
+	try {
+		const status = await deliver(row.topic, row.payload, { id: row.id });
+		await db.update(outbox).set({ status, attempts, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+		return true;
+	} catch (err) {
+		await db
+			.update(outbox)
+			.set({
+				attempts,
+				lastError: String((err as Error).message ?? err).slice(0, 1000),
+				status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+				nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
+			})
+			.where(eq(outbox.id, row.id));
+		return false;
+	}
 }
 
 /** Ends the lease of claimed rows not attempted: each is due again at the time it was due before. */
@@ -128,8 +152,10 @@ export type OutboxWorker = {
  * loop; their last run is kept in memory only, so each process runs them on its own schedule —
  * the tasks must be idempotent (the reminder sweep is, by its dedupe keys).
  */
-export function startOutboxWorker(db: Db, deliver: Deliver, opts: { intervalMs?: number; batch?: number; tasks?: PeriodicTask[] } = {}): OutboxWorker {
-	const { intervalMs = 2000, batch = 20, tasks = [] } = opts;
+export function startOutboxWorker(
+	db: Db, deliver: Deliver, opts: { intervalMs?: number; batch?: number; concurrency?: number; tasks?: PeriodicTask[] } = {}
+): OutboxWorker {
+	const { intervalMs = 2000, batch = 100, concurrency = DELIVERY_CONCURRENCY, tasks = [] } = opts;
 	const lastRun = new Map<string, number>();
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
@@ -150,7 +176,7 @@ export function startOutboxWorker(db: Db, deliver: Deliver, opts: { intervalMs?:
 	const tick = async () => {
 		try {
 			await runTasks();
-			while (!stopped && (await processOutbox(db, deliver, batch, new Date(), isStopped)).claimed > 0);
+			while (!stopped && (await processOutbox(db, deliver, batch, new Date(), isStopped, concurrency)).claimed > 0);
 		} catch (err) {
 			console.error('[worker] outbox error', (err as Error).message);
 		}
