@@ -137,7 +137,16 @@ export const aduan = pgTable(
 		index('aduan_reporter_idx').on(t.reporterId),
 		index('aduan_assisted_idx').on(t.assistedBy),
 		index('aduan_kelurahan_idx').on(t.kelurahanCode, t.createdAt),
-		index('aduan_created_idx').on(t.createdAt)
+		index('aduan_created_idx').on(t.createdAt),
+		/**
+		 * Open aduan with their deadlines, so the dashboard counts due and overdue ones with an
+		 * index-only scan. The predicate is OPEN_STATUSES_SQL in dashboard.queries: keep them equal.
+		 */
+		index('aduan_open_due_idx')
+			.on(t.status, t.verifyBy, t.planBy, t.autoCloseAt, t.planPostedAt)
+			.where(sql`${t.status} in ('received', 'verified', 'in_progress', 'resolved')`),
+		/** Resolutions by time (the dashboard's median over the last 30 days). */
+		index('aduan_resolved_idx').on(t.resolvedAt, t.createdAt).where(sql`${t.resolvedAt} is not null`)
 	]
 );
 

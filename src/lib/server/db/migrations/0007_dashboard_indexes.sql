@@ -1,0 +1,4 @@
+CREATE INDEX "activity_reports_held_idx" ON "activity_reports" USING btree ("held_on","audience_count");--> statement-breakpoint
+CREATE INDEX "click_rollups_day_idx" ON "click_rollups" USING btree ("day","clicks") WHERE "click_rollups"."scope" = 'campaign';--> statement-breakpoint
+CREATE INDEX "aduan_open_due_idx" ON "aduan" USING btree ("status","verify_by","plan_by","auto_close_at","plan_posted_at") WHERE "aduan"."status" in ('received', 'verified', 'in_progress', 'resolved');--> statement-breakpoint
+CREATE INDEX "aduan_resolved_idx" ON "aduan" USING btree ("resolved_at","created_at") WHERE "aduan"."resolved_at" is not null;
