@@ -22,6 +22,7 @@ import { aduanHandlingRoutes } from '../aduan/aduan.handling.api';
 import { open311Routes } from '../open311/open311.api';
 import { layananRoutes } from '../layanan/layanan.api';
 import { surveyRoutes } from '../surveys/surveys.api';
+import { dashboardRoutes } from '../dashboard/dashboard.api';
 import { AppError, invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
@@ -31,7 +32,7 @@ import { tokenFromHeaders } from './session-cookie';
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
 const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes,
 	campaignRoutes, reachRoutes, reportRoutes, statsRoutes, notificationRoutes, aduanStatsRoutes, aduanRoutes, aduanHandlingRoutes,
-	open311Routes, layananRoutes, surveyRoutes];
+	open311Routes, layananRoutes, surveyRoutes, dashboardRoutes];
 
 export type ApiOptions = ApiDeps & {
 	db: Db;

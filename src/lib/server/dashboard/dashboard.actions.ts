@@ -1,0 +1,93 @@
+import { nowOf, type Ctx } from '../context';
+import { isStaff } from '../auth/actor';
+import { authorize } from '../kims/kims.guard';
+import { findCity } from '../site';
+import { todayWib } from '../validation';
+import { endOfWibDay } from '../aduan/aduan.rules';
+import { rolledThrough } from '../stats/stats.rollup';
+import { countAssignments, percentOf } from '../stats/stats.rules';
+import {
+	aduanOpenCounts, aduanResolvedBetween, assignmentsByCampaign, clicksByCampaign, clicksPerDay, countActiveCampaigns, kimNetwork,
+	listActiveCampaigns, reportsByCampaign, reportsHeldBetween
+} from './dashboard.queries';
+
+/** The most active campaigns listed (ending soonest first); `campaigns.active` counts them all. */
+export const ACTIVE_CAMPAIGNS_LIMIT = 20;
+/** Days in each activity window, days ahead for "ending soon", days of clicks shown. */
+export const WINDOW_DAYS = 30;
+export const ENDING_WITHIN_DAYS = 7;
+export const CLICK_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+/** The WIB date `n` days after `ymd` (negative: before). */
+export const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/** The instant a WIB date starts. */
+const startOfWibDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+07:00`));
+
+/** Change from `before` to `now` in whole percent; null when there was nothing before. */
+export const changePercent = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 100));
+
+/**
+ * The agency dashboard: the KIM network, active campaigns and their reach, reporting activity
+ * (the last 30 WIB days including today against the 30 before), open aduan with what is due
+ * today or overdue (aduan.rules' deadlines), and share-link clicks of the last 7 days.
+ * Staff only: anonymous UNAUTHENTICATED, anyone else FORBIDDEN. One read-only snapshot.
+ */
+export function getDashboard(ctx: Ctx) {
+	authorize(ctx, isStaff(ctx.actor));
+	return ctx.db.transaction((tx) => readDashboard({ ...ctx, db: tx }), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function readDashboard(ctx: Ctx) {
+	const { db } = ctx;
+	const now = nowOf(ctx);
+	const today = todayWib(now);
+	const current = { from: addDays(today, -(WINDOW_DAYS - 1)), to: today };
+	const previous = { from: addDays(today, -(2 * WINDOW_DAYS - 1)), to: addDays(today, -WINDOW_DAYS) };
+	const clickWindow = { from: addDays(today, -(CLICK_DAYS - 1)), to: today };
+	const [city, rolled] = await Promise.all([findCity(db), rolledThrough(db)]);
+
+	const [network, active, counts, reportsNow, reportsBefore, open, resolved, clicks] = await Promise.all([
+		kimNetwork(db, city.code),
+		listActiveCampaigns(db, ACTIVE_CAMPAIGNS_LIMIT),
+		countActiveCampaigns(db, today, addDays(today, ENDING_WITHIN_DAYS)),
+		reportsHeldBetween(db, current.from, current.to),
+		reportsHeldBetween(db, previous.from, previous.to),
+		aduanOpenCounts(db, now, endOfWibDay(today)),
+		aduanResolvedBetween(db, startOfWibDay(current.from), now),
+		clicksPerDay(db, clickWindow.from, clickWindow.to, rolled)
+	]);
+
+	const ids = active.map((c) => c.id);
+	const [reports, assignmentRows, campaignClicks] = await Promise.all([reportsByCampaign(db, ids), assignmentsByCampaign(db, ids), clicksByCampaign(db, ids, rolled)]);
+	const campaignsOut = active.map((c) => {
+		const r = reports.find((x) => x.campaignId === c.id);
+		const audience = Number(r?.audience ?? 0);
+		const k = campaignClicks.get(c.id);
+		return {
+			...c,
+			reports: Number(r?.reports ?? 0),
+			reportedAudience: audience,
+			percentOfTarget: percentOf(audience, c.targetReach),
+			clicks: k?.clicks ?? 0,
+			uniqueVisitors: k?.uniqueVisitors ?? 0,
+			assignments: countAssignments(assignmentRows.filter((a) => a.campaignId === c.id).map((a) => ({ ...a, n: Number(a.n) })), today)
+		};
+	});
+
+	const days = Array.from({ length: CLICK_DAYS }, (_, i) => addDays(clickWindow.from, i));
+	return {
+		today,
+		kims: { ...network, coveragePercent: percentOf(network.covered, network.villages) },
+		campaigns: { active: counts.active, endingSoon: counts.endingSoon, endingUntil: addDays(today, ENDING_WITHIN_DAYS), list: campaignsOut },
+		activity: {
+			current: { ...current, ...reportsNow },
+			previous: { ...previous, ...reportsBefore },
+			reportsChange: changePercent(reportsNow.reports, reportsBefore.reports),
+			audienceChange: changePercent(reportsNow.audience, reportsBefore.audience)
+		},
+		aduan: { ...open, resolved: resolved.resolved, medianResolutionHours: resolved.medianHours, since: current.from },
+		clicks: { ...clickWindow, total: days.reduce((s, d) => s + (clicks.get(d) ?? 0), 0), byDay: days.map((day) => ({ day, clicks: clicks.get(day) ?? 0 })) }
+	};
+}
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

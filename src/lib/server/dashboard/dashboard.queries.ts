@@ -1,0 +1,191 @@
+/**
+ * Reads for the agency dashboard. Every figure is an aggregate over an index range or a rollup,
+ * never a scan of reports, clicks or aduan (migration 0007 adds the indexes):
+ * - reports: activity_reports (held_on, audience_count), an index-only range over 60 days;
+ * - campaign reach: report_rollups and click_rollups by campaign, live clicks after the last
+ *   rolled-up day (stats.rollup), like stats.queries clicksByDay, for all active campaigns at once;
+ * - aduan: the partial index of open aduan with their deadlines (aduan_open_due_idx);
+ * - clicks per day: click_rollups' campaign rows by day, live clicks after the last rolled-up day.
+ * The caller authorizes (staff only).
+ */
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { activityReports, aduan, assignments, campaigns, clickRollups, kimMembers, kims, linkClicks, regions, reportRollups, shareLinks, users } from '../db/schema';
+import type { AssignmentStatus } from '../stats/stats.rules';
+
+/** The KIM network: verified and waiting KIMs, members of verified KIMs, kelurahan of the city with a verified KIM. */
+export async function kimNetwork(db: Db, cityCode: string) {
+	const villages = sql`select v.code from ${regions} v join ${regions} kc on kc.code = v.parent_code
+		where kc.parent_code = ${cityCode} and v.level in ('kelurahan', 'desa')`;
+	const [row] = await db
+		.select({
+			verified: sql<number>`(select count(*)::int from ${kims} where status = 'verified')`,
+			waiting: sql<number>`(select count(*)::int from ${kims} where status = 'registered')`,
+			members: sql<number>`(select count(distinct m.user_id)::int from ${kimMembers} m join ${kims} k on k.id = m.kim_id
+				join ${users} u on u.id = m.user_id where k.status = 'verified' and u.is_active)`,
+			covered: sql<number>`(select count(distinct k.kelurahan_code)::int from ${kims} k where k.status = 'verified' and k.kelurahan_code in (${villages}))`,
+			villages: sql<number>`(select count(*)::int from (${villages}) v)`
+		})
+		.from(sql`(select 1) as one`);
+	return { verified: Number(row.verified), waiting: Number(row.waiting), members: Number(row.members), covered: Number(row.covered), villages: Number(row.villages) };
+}
+
+/** Active campaigns, ending soonest first. */
+export function listActiveCampaigns(db: Db, limit: number) {
+	return db
+		.select({ id: campaigns.id, title: campaigns.title, startsOn: campaigns.startsOn, endsOn: campaigns.endsOn, targetReach: campaigns.targetReach })
+		.from(campaigns)
+		.where(eq(campaigns.status, 'active'))
+		.orderBy(asc(campaigns.endsOn), asc(campaigns.title))
+		.limit(limit);
+}
+
+/** Active campaigns in all, and those ending from today through `until` (WIB dates). */
+export async function countActiveCampaigns(db: Db, today: string, until: string) {
+	const [row] = await db
+		.select({
+			active: sql<number>`count(*)::int`,
+			endingSoon: sql<number>`(count(*) filter (where ${campaigns.endsOn} between ${today} and ${until}))::int`
+		})
+		.from(campaigns)
+		.where(eq(campaigns.status, 'active'));
+	return { active: Number(row.active), endingSoon: Number(row.endingSoon) };
+}
+
+/** Reports and reported audience per campaign (report_rollups). */
+export function reportsByCampaign(db: Db, ids: string[]) {
+	if (!ids.length) return Promise.resolve([]);
+	return db
+		.select({ campaignId: reportRollups.campaignId, reports: sql<number>`sum(${reportRollups.reports})::int`, audience: sql<number>`coalesce(sum(${reportRollups.audience}), 0)::int` })
+		.from(reportRollups)
+		.where(inArray(reportRollups.campaignId, ids))
+		.groupBy(reportRollups.campaignId);
+}
+
+/** Assignment counts per campaign grouped by status and due date (stats.rules buckets them). */
+export function assignmentsByCampaign(db: Db, ids: string[]) {
+	if (!ids.length) return Promise.resolve([]);
+	return db
+		.select({ campaignId: assignments.campaignId, status: sql<AssignmentStatus>`${assignments.status}`, dueOn: assignments.dueOn, n: sql<number>`count(*)::int` })
+		.from(assignments)
+		.where(inArray(assignments.campaignId, ids))
+		.groupBy(assignments.campaignId, assignments.status, assignments.dueOn);
+}
+
+/**
+ * Clicks and unique visitors per campaign: click_rollups' campaign rows through `rolled`, plus
+ * the live clicks of later days (distinct visitor keys per day, summed over days) — the same
+ * figures as stats.queries clicksByDay summed, for many campaigns in two queries.
+ */
+export async function clicksByCampaign(db: Db, ids: string[], rolled: string | null) {
+	const out = new Map<string, { clicks: number; uniqueVisitors: number }>();
+	if (!ids.length) return out;
+	const perDay = db
+		.select({ campaignId: shareLinks.campaignId, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
+		.from(linkClicks)
+		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
+		.where(and(inArray(shareLinks.campaignId, ids), rolled === null ? undefined : sql`${linkClicks.day} > ${rolled}`))
+		.groupBy(shareLinks.campaignId, linkClicks.day)
+		.as('per_day');
+	const [live, done] = await Promise.all([
+		db
+			.select({ campaignId: perDay.campaignId, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
+			.from(perDay)
+			.groupBy(perDay.campaignId),
+		rolled === null
+			? Promise.resolve([])
+			: db
+					.select({ campaignId: clickRollups.campaignId, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
+					.from(clickRollups)
+					.where(and(inArray(clickRollups.campaignId, ids), eq(clickRollups.scope, 'campaign'), sql`${clickRollups.day} <= ${rolled}`))
+					.groupBy(clickRollups.campaignId)
+	]);
+	for (const r of [...live, ...done]) {
+		const row = out.get(r.campaignId) ?? { clicks: 0, uniqueVisitors: 0 };
+		row.clicks += Number(r.clicks);
+		row.uniqueVisitors += Number(r.uniqueVisitors);
+		out.set(r.campaignId, row);
+	}
+	return out;
+}
+
+/** Every activity report (with a campaign or not) held from `from` through `to`: the count and the audience. */
+export async function reportsHeldBetween(db: Db, from: string, to: string) {
+	const [row] = await db
+		.select({ reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int` })
+		.from(activityReports)
+		.where(and(gte(activityReports.heldOn, from), lte(activityReports.heldOn, to)));
+	return { reports: Number(row.reports), audience: Number(row.audience) };
+}
+
+/** The statuses the partial index aduan_open_due_idx holds (its predicate, word for word). */
+const OPEN_STATUSES_SQL = sql`${aduan.status} in ('received', 'verified', 'in_progress', 'resolved')`;
+
+/**
+ * The SQL twin of aduan.rules `dueOf`: the deadline an open aduan is working towards
+ * (verification when received; the follow-up plan when verified or in progress without one;
+ * the automatic close when resolved), or null. The integration test compares both row by row.
+ */
+export const dueAtSql = sql`case
+	when ${aduan.status} = 'received' then ${aduan.verifyBy}
+	when ${aduan.status} in ('verified', 'in_progress') and ${aduan.planPostedAt} is null then ${aduan.planBy}
+	when ${aduan.status} = 'resolved' then ${aduan.autoCloseAt} end`;
+
+/**
+ * Open aduan by status, and those due today (deadline from `now` through `endOfToday`) or
+ * overdue (deadline before `now`) — dueOf's `dueToday` and `overdue`, as the board filters them.
+ */
+export async function aduanOpenCounts(db: Db, now: Date, endOfToday: Date) {
+	const at = sql`${now.toISOString()}::timestamptz`;
+	const count = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;
+	const [row] = await db
+		.select({
+			received: count(sql`${aduan.status} = 'received'`),
+			verified: count(sql`${aduan.status} = 'verified'`),
+			inProgress: count(sql`${aduan.status} = 'in_progress'`),
+			dueToday: count(sql`${dueAtSql} >= ${at} and ${dueAtSql} <= ${endOfToday.toISOString()}::timestamptz`),
+			overdue: count(sql`${dueAtSql} < ${at}`)
+		})
+		.from(aduan)
+		.where(OPEN_STATUSES_SQL);
+	return { received: Number(row.received), verified: Number(row.verified), inProgress: Number(row.inProgress), dueToday: Number(row.dueToday), overdue: Number(row.overdue) };
+}
+
+/** Aduan resolved in [from, to): how many, and the median hours from filing to resolution (null without any). */
+export async function aduanResolvedBetween(db: Db, from: Date, to: Date) {
+	const [row] = await db
+		.select({
+			resolved: sql<number>`count(*)::int`,
+			medianHours: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (${aduan.resolvedAt} - ${aduan.createdAt})) / 3600.0)`
+		})
+		.from(aduan)
+		.where(and(sql`${aduan.resolvedAt} is not null`, gte(aduan.resolvedAt, from), sql`${aduan.resolvedAt} < ${to.toISOString()}::timestamptz`));
+	return { resolved: Number(row.resolved), medianHours: row.medianHours === null ? null : Number(row.medianHours) };
+}
+
+/**
+ * Clicks on every share link per WIB day from `from` through `to`: click_rollups' campaign rows
+ * for days through `rolled`, link_clicks for the days after (days without clicks are absent).
+ */
+export async function clicksPerDay(db: Db, from: string, to: string, rolled: string | null) {
+	const liveFrom = rolled !== null && rolled >= from ? rolled : null;
+	const [done, live] = await Promise.all([
+		rolled === null || rolled < from
+			? Promise.resolve([])
+			: db
+					.select({ day: clickRollups.day, clicks: sql<number>`sum(${clickRollups.clicks})::int` })
+					.from(clickRollups)
+					.where(and(sql`${clickRollups.scope} = 'campaign'`, gte(clickRollups.day, from), lte(clickRollups.day, rolled < to ? rolled : to)))
+					.groupBy(clickRollups.day),
+		rolled !== null && rolled >= to
+			? Promise.resolve([])
+			: db
+					.select({ day: linkClicks.day, clicks: sql<number>`count(*)::int` })
+					.from(linkClicks)
+					.where(and(liveFrom === null ? gte(linkClicks.day, from) : sql`${linkClicks.day} > ${liveFrom}`, lte(linkClicks.day, to)))
+					.groupBy(linkClicks.day)
+	]);
+	const byDay = new Map<string, number>();
+	for (const r of [...done, ...live]) byDay.set(r.day, (byDay.get(r.day) ?? 0) + Number(r.clicks));
+	return byDay;
+}
