@@ -21,6 +21,8 @@ export type ServerOptions = {
 	env?: Record<string, string>;
 	/** How long to wait for the first 200 from /healthz. */
 	timeoutMs?: number;
+	/** Working directory of the server (default this process's): the bench runs a private copy of the build. */
+	cwd?: string;
 };
 
 export type RunningServer = {
@@ -55,7 +57,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 		env.SIMPUL_DATA_DIR = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'simpul-rel-'));
 	}
 	const started = performance.now();
-	const child = spawn(process.execPath, ['scripts/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['scripts/server.js'], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
