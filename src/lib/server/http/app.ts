@@ -28,11 +28,17 @@ import { m } from '../../paraglide/messages.js';
 import type { ApiDeps, ApiEnv } from './api-env';
 import { problemResponse, zodFieldErrors } from './problem';
 import { tokenFromHeaders } from './session-cookie';
+import { limitBody } from './body-limit';
 
 /** Every feature's routes; add a feature by adding its `xxxRoutes` here. */
 const FEATURES = [authRoutes, regionRoutes, kimRoutes, adminUserRoutes, auditRoutes, adminOutboxRoutes, postRoutes,
 	campaignRoutes, reachRoutes, reportRoutes, statsRoutes, notificationRoutes, aduanStatsRoutes, aduanRoutes, aduanHandlingRoutes,
 	open311Routes, layananRoutes, surveyRoutes, dashboardRoutes];
+
+/** Largest body of a JSON or urlencoded request (the population CSV import is 2 MB at most). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest multipart body: the biggest photo set (5 report photos of 5 MB) and its form overhead. */
+export const MAX_MULTIPART_BYTES = 26 * 1024 * 1024;
 
 export type ApiOptions = ApiDeps & {
 	db: Db;
@@ -51,6 +57,10 @@ export function createApi(opts: ApiOptions) {
 		}
 	});
 	const deps: ApiDeps = { publicUrl: opts.publicUrl, secureCookies: opts.secureCookies, sessionDays: opts.sessionDays };
+
+	// Refuse an oversized body before anything reads it (the session lookup included); routes
+	// with uploads keep their own, tighter limits.
+	app.use('*', limitBody((type) => (type.startsWith('multipart/') ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES)));
 
 	app.use('*', async (c, next) => {
 		const token = tokenFromHeaders(c.req.raw.headers);
@@ -78,7 +88,7 @@ export function createApi(opts: ApiOptions) {
 			type: { type: 'string' },
 			status: { type: 'integer' },
 			title: { type: 'string' },
-			code: { type: 'string', enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] },
+			code: { type: 'string', enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_LARGE', 'RATE_LIMITED', 'INTERNAL'] },
 			errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } }
 		}
 	});

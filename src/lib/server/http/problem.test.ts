@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors';
 import { problemResponse, toAppError } from './problem';
 
@@ -30,6 +31,16 @@ describe('errors as problem+json', () => {
 		for (const code of ['22021', '22008', '22P02']) {
 			expect(toAppError(Object.assign(new Error('x'), { code }))?.code).toBe('INVALID');
 		}
+	});
+
+	it('answers a body Hono cannot parse, or a content type a route does not take, as INVALID (not 500)', async () => {
+		for (const status of [400, 415] as const) {
+			const res = problemResponse(new HTTPException(status, { message: 'Malformed JSON in request body' }));
+			expect(res.status).toBe(400);
+			const body = await res.json();
+			expect(body).toMatchObject({ status: 400, code: 'INVALID', errors: [{ path: '_', message: expect.any(String) }] });
+		}
+		expect(toAppError(new HTTPException(502))).toBeUndefined();
 	});
 
 	it('hides unexpected errors behind a 500 without details', async () => {

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { HTTPException } from 'hono/http-exception';
 import { AppError, type ErrorCode, type FieldError } from '../errors';
 import { m } from '../../paraglide/messages.js';
 
@@ -21,6 +22,12 @@ export function toAppError(err: unknown): AppError | undefined {
 	if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as ZodError).issues)) {
 		const errors = zodFieldErrors(err as ZodError);
 		return new AppError('INVALID', errors[0]?.message ?? m.err_invalid(), { errors });
+	}
+	// Hono's validators refuse a body they cannot parse (malformed JSON or form: 400) or a content
+	// type the route does not take (415) before any schema runs: the client's input, so INVALID.
+	if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) {
+		const message = err.status === 415 ? m.err_media_type() : m.err_body_unreadable();
+		return new AppError('INVALID', message, { errors: [{ path: '_', message }] });
 	}
 	const sqlState = pgErrorCode(err);
 	// A unique index refused a row another request wrote first (e.g. the same email twice at once).

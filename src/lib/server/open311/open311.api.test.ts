@@ -205,6 +205,14 @@ describe('POST requests', () => {
 		expect(bad.text).toContain('<code>403</code>');
 	});
 
+	it('answers a form it cannot parse with 400 in Open311 form, not 500', async () => {
+		for (const type of ['multipart/form-data', 'multipart/form-data; boundary=zz']) {
+			const res = await raw('POST', '/open311/v2/requests.json', { body: '--zz\r\ncontent-disposition: form-data; name="api_key"\r\n\r\nabc', type });
+			expect(res.status).toBe(400);
+			expect(res.json()).toEqual([{ code: 400, description: expect.any(String) }]);
+		}
+	});
+
 	it('files an aduan from a form-encoded body', async () => {
 		const res = await raw('POST', '/open311/v2/requests.json', { body: form({ ...valid, api_key: key, jurisdiction_id: '33.71' }), type: FORM });
 		expect(res.status).toBe(200);

@@ -60,7 +60,10 @@ async function paramsOf(c: C): Promise<Record<string, string | undefined>> {
 		});
 		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
 	} else if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-		body = await c.req.parseBody();
+		// A form that cannot be parsed (no boundary, truncated) is the client's error, not a 500.
+		body = await c.req.parseBody().catch(() => {
+			throw new AppError('INVALID', m.open311_err_body());
+		});
 	}
 	for (const [k, v] of Object.entries(body)) {
 		if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = String(v);
