@@ -25,6 +25,9 @@ const HELP = `Usage: npm run simpul -- <command> [options]
   user:create --email E --name N --role warga|petugas|admin [--password P]
                                create an account (without --password an email link is sent)
   worker                       run the outbox worker only (mail delivery, reminders), for separate processes
+  generate --scale city|national [--seed N] [--manifest FILE]
+                               fill the database with generated benchmark data (refused if it has some)
+                               and write a manifest (default bench/results/manifest-<scale>.json)
 `;
 
 async function main() {
@@ -66,6 +69,12 @@ async function main() {
 				const user = await createUserAsSystem(ctx, { email: values.email, name: values.name, role: values.role, password: values.password });
 				console.info(`[simpul] created ${user.email} (${user.role})`);
 				if (!values.password) console.info('[simpul] an invitation with a set-password link is queued; the server (or `worker`) sends it');
+				break;
+			}
+			case 'generate': {
+				const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' }, seed: { type: 'string', default: '1' }, manifest: { type: 'string' } } });
+				const { generateCommand } = await import('./lib/server/generate/generate.cli');
+				await generateCommand(database, values);
 				break;
 			}
 			case 'worker': {
