@@ -97,10 +97,13 @@ describe('renderMarkdown: ordinary Markdown', () => {
 		expect(renderMarkdown('> kutipan')).toContain('<blockquote>');
 	});
 
-	it('moves headings one level down (the page title is the h1)', () => {
+	it('makes the highest heading an h2 (the page title is the h1), keeping the levels below it', () => {
 		expect(renderMarkdown('# Judul')).toBe('<h2>Judul</h2>\n');
-		expect(renderMarkdown('## Sub')).toBe('<h3>Sub</h3>\n');
-		expect(renderMarkdown('###### Kecil')).toBe('<h6>Kecil</h6>\n');
+		expect(renderMarkdown('## Sub')).toBe('<h2>Sub</h2>\n');
+		expect(renderMarkdown('## Sub\n\n### Anak')).toBe('<h2>Sub</h2>\n<h3>Anak</h3>\n');
+		expect(renderMarkdown('# A\n\n## B')).toBe('<h2>A</h2>\n<h3>B</h3>\n');
+		expect(renderMarkdown('###### Kecil')).toBe('<h2>Kecil</h2>\n');
+		expect(renderMarkdown('# A\n\n###### B')).toBe('<h2>A</h2>\n<h6>B</h6>\n');
 	});
 
 	it('marks every link nofollow ugc noopener, including autolinks and linkified text', () => {

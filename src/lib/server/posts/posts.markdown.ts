@@ -2,7 +2,7 @@
  * Post bodies: Markdown → safe HTML. Raw HTML in the source is shown as text (html: false), so
  * the only tags in the output are markdown-it's own; what remains to guard is URLs, which are
  * allow-listed here (http, https, mailto, tel, relative; data: only for PNG/JPEG/WebP images).
- * Links get rel="nofollow ugc noopener"; headings move down one level (the page's h1 is the title).
+ * Links get rel="nofollow ugc noopener"; the highest heading becomes h2 (the page's h1 is the title).
  */
 import MarkdownIt from 'markdown-it';
 
@@ -58,12 +58,13 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
 	return defaultImage(tokens, idx, options, env, self);
 };
 
+// The body's highest heading becomes an h2 whatever level the author started at ("# A" or
+// "## A"), so headings descend in order from the page's h1 (WCAG 1.3.1; Lighthouse heading-order).
 md.core.ruler.push('shift_headings', (state) => {
-	for (const token of state.tokens) {
-		if (token.type === 'heading_open' || token.type === 'heading_close') {
-			token.tag = `h${Math.min(Number(token.tag.slice(1)) + 1, 6)}`;
-		}
-	}
+	const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');
+	if (!headings.length) return;
+	const shift = 2 - Math.min(...headings.map((t) => Number(t.tag.slice(1))));
+	for (const token of headings) token.tag = `h${Math.min(Number(token.tag.slice(1)) + shift, 6)}`;
 });
 
 /**
