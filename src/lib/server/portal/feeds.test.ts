@@ -48,6 +48,12 @@ describe('buildRss', () => {
 		expect(xml).not.toContain('\u0001');
 		expect(xml.match(/<item>/g)).toHaveLength(2);
 	});
+	it('escapes the summary twice: readers render <description> as HTML, so markup must arrive as text', () => {
+		const xml = buildRss(channel, [item({ summary: '<img src=x onerror=alert(1)> & <script>x</script>' })]);
+		assertWellFormed(xml);
+		expect(xml).toContain('<description>&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; &amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;</description>');
+		expect(xml).toContain('<description>Berita &amp;quot;kota&amp;quot; &amp;amp; KIM</description>');
+	});
 	it('is well-formed when empty', () => {
 		assertWellFormed(buildRss(channel, []));
 	});

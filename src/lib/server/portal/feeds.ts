@@ -57,7 +57,7 @@ export function buildRss(channel: FeedChannel, items: FeedItem[]): string {
 		'<channel>',
 		`<title>${e(channel.title)}</title>`,
 		`<link>${e(channel.link)}</link>`,
-		`<description>${e(channel.description)}</description>`,
+		`<description>${e(e(channel.description))}</description>`,
 		`<language>${e(channel.language)}</language>`,
 		`<lastBuildDate>${rfc822(latest(items, channel.updated))}</lastBuildDate>`,
 		`<atom:link href="${e(channel.self)}" rel="self" type="application/rss+xml"/>`
@@ -68,7 +68,9 @@ export function buildRss(channel: FeedChannel, items: FeedItem[]): string {
 			`<title>${e(i.title)}</title>`,
 			`<link>${e(i.url)}</link>`,
 			`<guid isPermaLink="true">${e(i.url)}</guid>`,
-			`<description>${e(i.summary)}</description>`,
+			// Readers render an RSS description as HTML: the plain-text summary is HTML-escaped first,
+			// then XML-escaped, so "<script>" in a summary reaches the reader as text, not markup.
+			`<description>${e(e(i.summary))}</description>`,
 			`<pubDate>${rfc822(i.published)}</pubDate>`,
 			...(i.categories ?? []).map((c) => `<category>${e(c)}</category>`),
 			...(i.image ? [`<enclosure url="${e(i.image)}" length="0" type="image/webp"/>`] : []),
