@@ -12,6 +12,8 @@ export type RunInfo = {
 	host: string;
 	counts: Record<string, number>;
 	commit: string;
+	/** 1/5/15-minute load averages: other work on the machine makes every figure move. */
+	loadAverage: { start: number[]; end: number[] };
 };
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|');
@@ -23,8 +25,13 @@ export function markdownReport(info: RunInfo, scenarios: ScenarioResult[], error
 	lines.push(
 		`${info.startedAt} · commit ${info.commit} · ${info.host} · ${info.connections} connections for throughput, ${info.latencyConnections} for latency · ${info.warmupS} s warm-up + ${info.durationS} s per measurement`
 	);
+	const busy = Math.max(info.loadAverage.start[0], info.loadAverage.end[0]);
+	lines.push('');
+	lines.push(
+		`Load average (1/5/15 min) at start ${info.loadAverage.start.join(' / ')}, at end ${info.loadAverage.end.join(' / ')}${busy > 2.5 ? ' — **the machine was busy with other work: figures are pessimistic and noisy**' : ''}`
+	);
 	const counts = Object.entries(info.counts);
-	if (counts.length) lines.push(`Data: ${counts.map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}`);
+	if (counts.length) lines.push('', `Data: ${counts.map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}`);
 	lines.push('');
 	lines.push('| Scenario | Measure | Simpul | Baseline | Target | |');
 	lines.push('|---|---|---:|---:|---|:-:|');

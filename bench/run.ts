@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, tmpdir } from 'node:os';
+import { cpus, hostname, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPgDatabase, startServer, type RunningServer } from '../tests/reliability/server';
@@ -65,7 +65,8 @@ if (args.help) {
 
 const log = (s: string) => console.error(s);
 const errors: string[] = [];
-const scale = args.scale!;
+/** With --data, the manifest's scale wins (set once it is read). */
+let scale = args.scale!;
 if (!['city', 'national', 'demo'].includes(scale)) throw new Error(`--scale must be city, national or demo, not ${scale}`);
 const engine = (args.engine ?? (args.data?.startsWith('postgres') || scale === 'national' ? 'postgres' : 'pglite')) as 'pglite' | 'postgres';
 if (!['pglite', 'postgres'].includes(engine)) throw new Error(`--engine must be pglite or postgres, not ${engine}`);
@@ -84,6 +85,7 @@ const num = (s: string | undefined, name: string) => {
 };
 const port = num(args.port, 'port');
 const startedAt = new Date();
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const resultsDir = resolve('bench/results');
 mkdirSync(resultsDir, { recursive: true });
 
@@ -148,8 +150,8 @@ function commit() {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-	build();
 	const httpWanted = (['pages', 'redirect', 'search', 'stats', 'reports', 'memory'] as const).some((s) => only.has(s));
+	if (httpWanted) build();
 	const scenarios: ScenarioResult[] = [];
 	let manifest: Manifest | undefined;
 	const counts: Record<string, number> = {};
@@ -158,6 +160,7 @@ async function main() {
 		const data = await prepareData();
 		const serverOpts = { port, demo: data.demo, cwd: serverDir, ...(data.target.databaseUrl ? { databaseUrl: data.target.databaseUrl } : { dataDir: data.target.dataDir }) };
 		if (data.manifestFile) manifest = readManifest(data.manifestFile);
+		if (args.data && manifest?.scale) scale = manifest.scale;
 		Object.assign(counts, manifest?.counts ?? {});
 
 		// Cold start: three starts on the same data, the median is reported; the third one is measured.
@@ -165,7 +168,8 @@ async function main() {
 		let server: RunningServer | undefined;
 		let before: Record<string, number> = {};
 		for (let i = 0; i < 3; i++) {
-			server = await startServer(serverOpts);
+			// The first start on fresh data may do long start-up work (sweeps, a mail backlog): wait longer.
+			server = await startServer({ ...serverOpts, timeoutMs: i === 0 ? 900_000 : 180_000 });
 			coldStarts.push(server.coldStartMs);
 			log(`Server start ${i + 1}: first 200 after ${(server.coldStartMs / 1000).toFixed(2)} s`);
 			if (i === 0 && !manifest) {
@@ -243,18 +247,20 @@ async function main() {
 		const after = await countRows(data.target, ['link_clicks', 'activity_reports']);
 		const clicks = after.link_clicks - before.link_clicks;
 		const reports = after.activity_reports - before.activity_reports;
-		const redirect = scenarios.find((s) => s.id === 'redirect');
-		if (redirect && ctx.expect.redirects !== undefined) {
-			const ok = clicks === ctx.expect.redirects;
-			redirect.figures.push({ measure: 'Clicks recorded / redirects answered', value: `${clicks.toLocaleString('en-US')} / ${ctx.expect.redirects.toLocaleString('en-US')}`, target: 'equal', ok });
-			if (!ok) redirect.errors.push(`clicks recorded (${clicks}) ≠ redirects answered (${ctx.expect.redirects})`);
-		}
-		const submitted = scenarios.find((s) => s.id === 'reports');
-		if (submitted && ctx.expect.reportsCreated !== undefined) {
-			const ok = reports === ctx.expect.reportsCreated;
-			submitted.figures.push({ measure: 'Rows written / 201 answered', value: `${reports.toLocaleString('en-US')} / ${ctx.expect.reportsCreated.toLocaleString('en-US')}`, target: 'equal', ok });
-			if (!ok) submitted.errors.push(`activity_reports rows added (${reports}) ≠ 201 answers (${ctx.expect.reportsCreated})`);
-		}
+		// Rows must equal the answers. When requests timed out on the client (already errors), the
+		// server may still have completed them: then rows may lie between the answers and the sent.
+		const check = (scenario: ScenarioResult | undefined, rows: number, answers: number | undefined, sent: number | undefined, what: string, answered: string) => {
+			if (!scenario || answers === undefined) return;
+			const ok = rows === answers;
+			const cut = (sent ?? answers) - answers;
+			scenario.figures.push({ measure: `${what} / ${answered}`, value: `${rows.toLocaleString('en-US')} / ${answers.toLocaleString('en-US')}`, target: 'equal', ok });
+			if (ok) return;
+			if (cut > 0 && rows > answers && rows <= answers + cut) {
+				scenario.notes.push(`${rows - answers} of the ${cut} requests that timed out on the client were completed by the server (rows ${rows} = ${answers} answered + ${rows - answers} timed out)`);
+			} else scenario.errors.push(`${what} (${rows}) ≠ ${answered} (${answers})${cut ? `; ${cut} requests unanswered` : ''}`);
+		};
+		check(scenarios.find((s) => s.id === 'redirect'), clicks, ctx.expect.redirects, ctx.expect.redirectsSent, 'Clicks recorded', 'redirects answered');
+		check(scenarios.find((s) => s.id === 'reports'), reports, ctx.expect.reportsCreated, ctx.expect.reportsSent, 'Rows written', '201 answered');
 
 		if (only.has('memory')) {
 			const cold = median(coldStarts);
@@ -267,7 +273,7 @@ async function main() {
 					{ measure: 'Peak RSS of the server', value: `${mb} MB`, target: engine === 'pglite' ? '< 500 MB (embedded)' : 'reported', ok: engine === 'pglite' ? mb < 500 : undefined }
 				],
 				notes: [
-					`starts: ${coldStarts.map((c) => (c / 1000).toFixed(2) + ' s').join(', ')}${data.demo ? ' (the first seeds the demo data)' : ''}`,
+					`starts: ${coldStarts.map((c) => (c / 1000).toFixed(2) + ' s').join(', ')}${data.demo ? ' (the first seeds the demo data)' : ''}${coldStarts[0] > 3 * cold ? ' — the first start did start-up work the others did not' : ''}`,
 					`RSS idle after start ${Math.round(idleRss / 2 ** 20)} MB; peak per scenario: ${scenarios
 						.filter((s) => s.peakRssMb)
 						.map((s) => `${s.id} ${s.peakRssMb} MB`)
@@ -322,7 +328,8 @@ async function main() {
 		warmupS: num(args.warmup, 'warmup'),
 		host: `${hostname()}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
 		counts,
-		commit: commit()
+		commit: commit(),
+		loadAverage: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) }
 	};
 	const md = markdownReport(info, scenarios, errors);
 	console.log(md);

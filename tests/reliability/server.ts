@@ -68,7 +68,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 	for (;;) {
 		if (gone) throw new Error(`server exited before it answered:\n${log}`);
 		try {
-			const res = await fetch(`${url}/healthz`);
+			// A server that accepts but does not answer (start-up work holding the database) must not hang the wait.
+			const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
 			if (res.ok) break;
 		} catch {
 			/* not listening yet */
