@@ -25,6 +25,10 @@ const HELP = `Usage: npm run simpul -- <command> [options]
   user:create --email E --name N --role warga|petugas|admin [--password P]
                                create an account (without --password an email link is sent)
   worker                       run the outbox worker only (mail delivery, reminders), for separate processes
+  backup <file>                write the whole database and the uploaded files to one gzip'd file
+                               (embedded database: stop the server first)
+  restore <file> [--force]     load a backup into an empty database (--force replaces a non-empty one);
+                               refused unless the migrations match; all or nothing
   generate --scale city|national [--seed N] [--manifest FILE]
                                fill the database with generated benchmark data (refused if it has some)
                                and write a manifest (default bench/results/manifest-<scale>.json)
@@ -39,6 +43,16 @@ async function main() {
 	const config = getConfig();
 	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SIMPUL_DATA_DIR });
 	const { db } = database;
+	if (command === 'backup' || command === 'restore') {
+		// Before the usual migration and seeding: a backup reads the database as it is; a restore fills an empty one.
+		const { backupCommand } = await import('./lib/server/backup/backup.cli');
+		try {
+			await backupCommand(database, command, rest);
+		} finally {
+			await database.close();
+		}
+		return;
+	}
 	await migrateDatabase(database, () => initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() }).then(() => undefined));
 	const ctx: Ctx = { db, actor: null, publicUrl: config.publicUrl };
 	try {
