@@ -6,7 +6,7 @@ import { findActorBySessionToken } from '$lib/server/auth/auth.queries';
 import { tokenFromHeaders } from '$lib/server/http/session-cookie';
 import { m } from '$lib/paraglide/messages.js';
 import { csrfHandle } from '$lib/server/open311/open311.csrf';
-import { CACHED_ROUTES, anonymousPages, contentGeneration, pageKey } from '$lib/server/http/page-cache';
+import { CACHED_ROUTES, anonymousPages, contentGeneration, negotiate, pageKey } from '$lib/server/http/page-cache';
 import { installFastPaths } from '$lib/server/http/fast-path';
 import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 
@@ -79,7 +79,10 @@ const pageCache: Handle = async ({ event, resolve }) => {
 	const current = await generation.read();
 	const key = pageKey(event.cookies.get(LOCALE_COOKIE), url.pathname + url.search);
 	const hit = anonymousPages.get(key, current);
-	if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'HIT']] });
+	if (hit) {
+		const { body, headers } = negotiate(hit, request.headers.get('accept-encoding'));
+		return new Response(body, { status: hit.status, headers });
+	}
 	const response = await resolve(event);
 	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
 	const body = new Uint8Array(await response.arrayBuffer());

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { followLink } from '../reach/reach.actions';
 import { REF_COOKIE, REF_COOKIE_MAX_AGE } from '../reach/reach.rules';
 import { SESSION_COOKIE } from './session-cookie';
-import { anonymousPages, contentGeneration, pageKey } from './page-cache';
+import { anonymousPages, contentGeneration, negotiate, pageKey } from './page-cache';
 import { cookieName as LOCALE_COOKIE } from '../../paraglide/runtime.js';
 
 export type FastPaths = { serve(req: IncomingMessage, res: ServerResponse): Promise<boolean> | false };
@@ -44,13 +44,13 @@ export function createFastPaths(runtime: Pick<Runtime, 'config' | 'database'>): 
 	const { publicUrl, secureCookies } = runtime.config;
 	const generation = contentGeneration(db);
 
-	async function cachedPage(res: ServerResponse, key: string) {
+	async function cachedPage(req: IncomingMessage, res: ServerResponse, key: string) {
 		const hit = anonymousPages.get(key, await generation.read());
 		if (!hit) return false;
+		const { body, headers } = negotiate(hit, req.headers['accept-encoding']);
 		res.statusCode = hit.status;
-		for (const [name, value] of hit.headers) res.setHeader(name, value);
-		res.setHeader('x-cache', 'HIT');
-		res.end(hit.body);
+		for (const [name, value] of headers) res.setHeader(name, value);
+		res.end(body);
 		return true;
 	}
 
@@ -83,7 +83,7 @@ export function createFastPaths(runtime: Pick<Runtime, 'config' | 'database'>): 
 			const link = SHORT_LINK.exec(path);
 			if (link) return shortLink(req, res, link[1]);
 			const key = pageKey(cookieValue(cookies, LOCALE_COOKIE), req.url);
-			return anonymousPages.has(key) ? cachedPage(res, key) : false;
+			return anonymousPages.has(key) ? cachedPage(req, res, key) : false;
 		}
 	};
 }

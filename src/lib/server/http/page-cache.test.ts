@@ -4,9 +4,10 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildKim } from '../../../../tests/factories';
 import type { Db } from '../db/client';
 import { appState, kims } from '../db/schema';
-import { PageCache, generationReader } from './page-cache';
+import { gunzipSync } from 'node:zlib';
+import { PageCache, generationReader, negotiate } from './page-cache';
 
-const page = (text: string, generation = 1) => ({ body: new TextEncoder().encode(text), status: 200, headers: [['content-type', 'text/html']] as [string, string][], generation });
+const page = (text: string, generation = 1, type = 'application/pdf') => ({ body: new TextEncoder().encode(text), status: 200, headers: [['content-type', type]] as [string, string][], generation });
 
 describe('PageCache', () => {
 	it('answers an entry only under the generation it was rendered in, and before it expires', () => {
@@ -35,6 +36,25 @@ describe('PageCache', () => {
 		expect(cache.get('huge', 1)).toBeUndefined();
 		cache.set('p5', page('y'.repeat(50))); // replacing an entry accounts for the old one
 		expect(cache.size.bytes).toBeLessThanOrEqual(800);
+	});
+});
+
+describe('negotiate', () => {
+	it('sends text gzipped to clients that accept it, and as it is to others', () => {
+		const cache = new PageCache({ maxBytes: 100_000, ttlMs: 60_000 });
+		const html = '<p>Imunisasi gratis</p>'.repeat(100);
+		cache.set('k', page(html, 1, 'text/html; charset=utf-8'));
+		const entry = cache.get('k', 1)!;
+		const zipped = negotiate(entry, 'gzip, deflate, br');
+		expect(zipped.headers).toContainEqual(['content-encoding', 'gzip']);
+		expect(zipped.headers).toContainEqual(['vary', 'accept-encoding']);
+		expect(gunzipSync(zipped.body).toString()).toBe(html);
+		expect(zipped.body.byteLength).toBeLessThan(html.length / 10);
+		const plain = negotiate(entry, undefined);
+		expect(plain.headers.some(([n]) => n === 'content-encoding')).toBe(false);
+		expect(new TextDecoder().decode(plain.body)).toBe(html);
+		cache.set('pdf', page('%PDF-1.7'));
+		expect(negotiate(cache.get('pdf', 1)!, 'gzip').headers.some(([n]) => n === 'content-encoding')).toBe(false);
 	});
 });
 
