@@ -33,11 +33,24 @@ export function readableBy(actor: Actor, now: Date): SQL | undefined {
 }
 
 /**
- * Text match for `q`: Indonesian full-text (stemmed, websearch syntax) or, for typos, trigram
- * word similarity with the title or body (pg_trgm.word_similarity_threshold, 0.6 by default).
+ * `q` with each word replaced by the closest word that appears in any post (search_words,
+ * trigram similarity ≥ pg_trgm.similarity_threshold, 0.3 by default); a word that appears, or
+ * has no close word, stays. Computed once per query, not per post.
+ */
+export const correctedQuery = (q: string): SQL => sql`(
+	select coalesce(string_agg(coalesce(
+		(select sw.word from search_words sw where sw.word % t.tok order by similarity(sw.word, t.tok) desc, sw.word limit 1), t.tok), ' '), '')
+	from regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') as t(tok) where length(t.tok) >= 3)`;
+
+/**
+ * Text match for `q`: Indonesian full-text (stemmed, websearch syntax), the same with misspelt
+ * words corrected (correctedQuery), or trigram word similarity with the title
+ * (pg_trgm.word_similarity_threshold, 0.6). Each part uses an index; no post body is compared.
  */
 export function matches(q: string): SQL {
-	return sql`(${posts.searchVector} @@ websearch_to_tsquery('indonesian', ${q}) or ${q} <% ${posts.title} or ${q} <% ${posts.body})`;
+	return sql`(${posts.searchVector} @@ websearch_to_tsquery('indonesian', ${q})
+		or ${posts.searchVector} @@ websearch_to_tsquery('indonesian', ${correctedQuery(q)})
+		or ${q} <% ${posts.title})`;
 }
 
 export async function findPostById(db: Db, id: string): Promise<Post | undefined> {

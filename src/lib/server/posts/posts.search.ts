@@ -7,7 +7,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { posts } from '../db/schema';
-import { listedAt, matches } from './posts.queries';
+import { correctedQuery, listedAt, matches } from './posts.queries';
 import { publicPath, type PostKind } from './posts.rules';
 import { MARK_END, MARK_START, snippetHtml } from './posts.snippet';
 
@@ -42,7 +42,8 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 	if (params.to) conds.push(sql`${posts.publishedAt} < ${wibDayStart(params.to, 1).toISOString()}::timestamptz`);
 
 	const tsq = sql`websearch_to_tsquery('indonesian', ${q})`;
-	const score = sql<number>`(ts_rank_cd(${posts.searchVector}, ${tsq}) + 0.5 * word_similarity(${q}, ${posts.title}) + 0.2 * word_similarity(${q}, ${posts.body}))`;
+	const fixed = sql`websearch_to_tsquery('indonesian', ${correctedQuery(q)})`;
+	const score = sql<number>`(ts_rank_cd(${posts.searchVector}, ${tsq}) + 0.5 * ts_rank_cd(${posts.searchVector}, ${fixed}) + 0.5 * word_similarity(${q}, ${posts.title}))`;
 	const ranked = db
 		.select({ id: posts.id, slug: posts.slug, title: posts.title, summary: posts.summary, body: posts.body, publishedAt: posts.publishedAt, score: score.as('score') })
 		.from(posts)

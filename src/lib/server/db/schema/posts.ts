@@ -140,3 +140,12 @@ export const rumours = pgTable(
 	},
 	(t) => [index('rumours_kim_idx').on(t.kimId, t.status), index('rumours_status_idx').on(t.status, t.createdAt)]
 );
+
+/**
+ * Every word of every post (lower case, unstemmed), kept by triggers on posts (migration 0008).
+ * Search corrects a misspelt query word to the closest word here before the full-text match,
+ * so typos in words of a post's body are forgiven without comparing the query to every body.
+ */
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
+	index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)
+]);
