@@ -167,7 +167,8 @@ export const activityReports = pgTable(
 	},
 	(t) => [
 		uniqueIndex('activity_reports_idem_uq').on(t.reporterId, t.idempotencyKey),
-		index('activity_reports_campaign_idx').on(t.campaignId),
+		// Campaign feedback lists walk this newest first (stats listFeedback).
+		index('activity_reports_campaign_idx').on(t.campaignId, t.heldOn, t.createdAt),
 		index('activity_reports_kim_idx').on(t.kimId, t.heldOn),
 		/** The agency dashboard's 30-day windows over every report (an index-only range scan). */
 		index('activity_reports_held_idx').on(t.heldOn, t.audienceCount)
