@@ -33,6 +33,11 @@ const server = http.createServer((req, res) => {
 	);
 });
 
+// Keep idle connections longer than a proxy or a busy client would (Node's 5 s default can close
+// a kept-alive connection just as a client reuses it, which the client sees as a reset).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 server.listen(port, host, () => console.info(`Listening on http://${host}:${port}`));

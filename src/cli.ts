@@ -53,7 +53,8 @@ async function main() {
 		}
 		return;
 	}
-	await migrateDatabase(database, () => initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO, storage: getFileStorage() }).then(() => undefined));
+	// A generated dataset stands alone: no demo accounts or demo reminders beside it.
+	await migrateDatabase(database, () => initialiseDatabase(db, { region: config.SIMPUL_REGION, demo: config.SIMPUL_DEMO && command !== 'generate', storage: getFileStorage() }).then(() => undefined));
 	const ctx: Ctx = { db, actor: null, publicUrl: config.publicUrl };
 	try {
 		switch (command) {
