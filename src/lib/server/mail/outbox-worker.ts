@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
+import smtpShared from 'nodemailer/lib/shared/index.js';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import type { MailMessage } from './mail';
@@ -27,10 +29,13 @@ export const outboxMessageId = (id: number, domain: string) => `<outbox-${id}@${
 export function mailDeliverer(smtpUrl: string | undefined, from: string, log = console.info): Deliver {
 	// Short timeouts: a hung mail server must not hold rows (or the process) for minutes. Pooled:
 	// the worker sends several mails at once over a few kept-open connections, not one each.
+	// (nodemailer ignores every other option when given `url`, so the URL is parsed here.)
 	const transport = smtpUrl
 		? nodemailer.createTransport({
-				url: smtpUrl, pool: true, maxConnections: DELIVERY_CONCURRENCY, maxMessages: 1000,
-				connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000
+				...smtpShared.parseConnectionUrl(smtpUrl),
+				pool: true, maxConnections: DELIVERY_CONCURRENCY, maxMessages: 1000,
+				connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
+				getSocket: noDelaySocket
 			})
 		: undefined;
 	const domain = mailDomain(from);
@@ -48,6 +53,24 @@ export function mailDeliverer(smtpUrl: string | undefined, from: string, log = c
 	};
 	deliver.close = () => transport?.close();
 	return deliver;
+}
+
+/**
+ * Plain SMTP connections (STARTTLS upgrades them later) are made with Nagle's algorithm off: a
+ * message's headers and body go out as separate small writes, and with it on each message waited
+ * for the server's delayed ACK (40 ms). Implicit TLS (smtps) keeps nodemailer's own socket.
+ */
+function noDelaySocket(options: { secure?: boolean; host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void) {
+	if (options.secure) return callback(null);
+	const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587, noDelay: true, timeout: 10_000 });
+	const fail = (err: Error) => callback(err);
+	socket.once('error', fail);
+	socket.once('timeout', () => socket.destroy(new Error('SMTP connection timed out')));
+	socket.once('connect', () => {
+		socket.off('error', fail);
+		socket.setTimeout(0);
+		callback(null, { connection: socket });
+	});
 }
 
 /** Mails delivered at once by one worker (and SMTP connections it keeps open). */
