@@ -6,7 +6,7 @@ import { findActorBySessionToken } from '$lib/server/auth/auth.queries';
 import { tokenFromHeaders } from '$lib/server/http/session-cookie';
 import { m } from '$lib/paraglide/messages.js';
 import { csrfHandle } from '$lib/server/open311/open311.csrf';
-import { CACHED_ROUTES, anonymousPages, contentGeneration, negotiate, pageKey } from '$lib/server/http/page-cache';
+import { CACHED_API_PATHS, CACHED_ROUTES, anonymousPages, contentGeneration, negotiate, pageKey } from '$lib/server/http/page-cache';
 import { installFastPaths } from '$lib/server/http/fast-path';
 import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 
@@ -73,7 +73,8 @@ const pageCache: Handle = async ({ event, resolve }) => {
 	}
 	const anonymous = !tokenFromHeaders(request.headers) && !request.headers.has('authorization');
 	// Client-side navigations (__data.json) are few and vary by what they invalidate: not cached.
-	if (request.method !== 'GET' || event.isDataRequest || !anonymous || !CACHED_ROUTES.has(event.route.id ?? '')) {
+	const cacheable = CACHED_ROUTES.has(event.route.id ?? '') || CACHED_API_PATHS.has(url.pathname);
+	if (request.method !== 'GET' || event.isDataRequest || !anonymous || !cacheable) {
 		return resolve(event);
 	}
 	const current = await generation.read();

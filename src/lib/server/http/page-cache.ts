@@ -1,6 +1,6 @@
 /**
  * What anonymous visitors see, cached in each server process: the home page, news, posts, KIM
- * pages, the service directory, search results and the feeds render the same for every visitor
+ * pages, the service directory, search results (page and API) and the feeds render the same for every visitor
  * without a session, so a popular post is rendered once, not once per WhatsApp click.
  *
  * Invalidation: every write to the tables those pages show bumps `content_generation`
@@ -104,6 +104,9 @@ export function generationReader(db: Db, maxAgeMs = 1000) {
 	};
 	return { read, expire: () => void (readAt = -Infinity) };
 }
+
+/** Public API reads cached for anonymous callers like the pages (paths; they answer the same to everyone). */
+export const CACHED_API_PATHS = new Set(['/api/v1/search']);
 
 /** The pages cached for anonymous visitors (SvelteKit route ids). */
 export const CACHED_ROUTES = new Set([
