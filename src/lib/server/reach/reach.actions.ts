@@ -121,10 +121,12 @@ export async function getLinkPoster(ctx: Ctx, code: string): Promise<Uint8Array>
  * Stores one click: its time, link, WIB day and hashed visitor key, never the IP itself. The
  * click joins the next batch (reach.buffer); the promise settles once that batch is written.
  */
-export async function recordClick(db: Db, linkId: string, visitor: { ip: string; userAgent: string }, at: Date) {
-	const day = wibDay(at);
-	const key = visitorKey(visitor.ip, visitor.userAgent, daySalt(await clickSecret(db), day));
-	await bufferClick(db, { linkId, clickedAt: at, day, visitorKey: key });
+export function recordClick(db: Db, linkId: string, visitor: { ip: string; userAgent: string }, at: Date): Promise<void> {
+	const row = (async () => {
+		const day = wibDay(at);
+		return { linkId, clickedAt: at, day, visitorKey: visitorKey(visitor.ip, visitor.userAgent, daySalt(await clickSecret(db), day)) };
+	})();
+	return bufferClick(db, row);
 }
 
 type RedirectTarget = { linkId: string; code: string; postSlug: string | null };

@@ -52,14 +52,33 @@ class ClickBuffer {
 }
 
 const buffers = new WeakMap<Db, ClickBuffer>();
+/** Clicks whose row is still being prepared (the visitor key needs the server secret). */
+const preparing = new WeakMap<Db, Set<Promise<unknown>>>();
 
-export function bufferClick(db: Db, row: ClickRow): Promise<void> {
-	let buffer = buffers.get(db);
-	if (!buffer) buffers.set(db, (buffer = new ClickBuffer(db)));
-	return buffer.add(row);
+/**
+ * Buffers a click once its row is ready. A redirect is answered before that (the first click
+ * of a process reads the secret from the database), so flushClicks waits for rows in
+ * preparation too: a SIGTERM right after a redirect still records its click. A row that fails
+ * to prepare rejects the returned promise.
+ */
+export function bufferClick(db: Db, row: ClickRow | Promise<ClickRow>): Promise<void> {
+	const ready = Promise.resolve(row);
+	let pending = preparing.get(db);
+	if (!pending) preparing.set(db, (pending = new Set()));
+	pending.add(ready);
+	const settled = () => void pending.delete(ready);
+	ready.then(settled, settled);
+	return ready.then((r) => {
+		let buffer = buffers.get(db);
+		if (!buffer) buffers.set(db, (buffer = new ClickBuffer(db)));
+		return buffer.add(r);
+	});
 }
 
-/** Writes every buffered click of this database handle (before it closes). */
-export function flushClicks(db: Db): Promise<void> {
-	return buffers.get(db)?.flush() ?? Promise.resolve();
+/** Writes every buffered click of this database handle, and those being prepared (before it closes). */
+export async function flushClicks(db: Db): Promise<void> {
+	await Promise.allSettled([...(preparing.get(db) ?? [])]);
+	// Let the rows just prepared reach the buffer before it is flushed.
+	await new Promise((resolve) => setImmediate(resolve));
+	await buffers.get(db)?.flush();
 }
