@@ -43,14 +43,17 @@ describe('negotiate', () => {
 	it('sends text gzipped to clients that accept it, and as it is to others', () => {
 		const cache = new PageCache({ maxBytes: 100_000, ttlMs: 60_000 });
 		const html = '<p>Imunisasi gratis</p>'.repeat(100);
-		cache.set('k', page(html, 1, 'text/html; charset=utf-8'));
+		cache.set('k', { ...page(html, 1, 'text/html; charset=utf-8'), headers: [['content-type', 'text/html; charset=utf-8'], ['content-length', String(html.length)]] });
 		const entry = cache.get('k', 1)!;
 		const zipped = negotiate(entry, 'gzip, deflate, br');
 		expect(zipped.headers).toContainEqual(['content-encoding', 'gzip']);
 		expect(zipped.headers).toContainEqual(['vary', 'accept-encoding']);
 		expect(gunzipSync(zipped.body).toString()).toBe(html);
+		// The length is the gzipped body's, never the rendered page's (a browser would wait for bytes that never come).
+		expect(zipped.headers.filter(([n]) => n === 'content-length')).toEqual([['content-length', String(zipped.body.byteLength)]]);
 		expect(zipped.body.byteLength).toBeLessThan(html.length / 10);
 		const plain = negotiate(entry, undefined);
+		expect(plain.headers.filter(([n]) => n === 'content-length')).toEqual([['content-length', String(html.length)]]);
 		expect(plain.headers.some(([n]) => n === 'content-encoding')).toBe(false);
 		expect(new TextDecoder().decode(plain.body)).toBe(html);
 		cache.set('pdf', page('%PDF-1.7'));

@@ -24,7 +24,7 @@ const compressible = (headers: [string, string][]) =>
 /** The body and headers to send for an entry, gzipped when the client accepts it. */
 export function negotiate(entry: Entry, acceptEncoding: string | null | undefined) {
 	const gzip = entry.gzip && /\bgzip\b/.test(acceptEncoding ?? '');
-	const headers: [string, string][] = [...entry.headers, ['x-cache', 'HIT']];
+	const headers: [string, string][] = [...entry.headers, ['x-cache', 'HIT'], ['content-length', String((gzip ? entry.gzip! : entry.body).byteLength)]];
 	if (entry.gzip) headers.push(['vary', 'accept-encoding']);
 	if (gzip) headers.push(['content-encoding', 'gzip']);
 	return { body: gzip ? entry.gzip! : entry.body, headers };
@@ -57,7 +57,9 @@ export class PageCache {
 
 	set(key: string, fresh: NewEntry, now = Date.now()) {
 		if (fresh.body.byteLength > this.opts.maxBytes / 8) return;
-		const entry: Entry = { ...fresh, expires: now + this.opts.ttlMs, gzip: compressible(fresh.headers) ? new Uint8Array(gzipSync(fresh.body)) : undefined };
+		// The length (and any encoding) is that of the body actually sent: negotiate sets it.
+		const headers = fresh.headers.filter(([name]) => name !== 'content-length' && name !== 'content-encoding');
+		const entry: Entry = { ...fresh, headers, expires: now + this.opts.ttlMs, gzip: compressible(headers) ? new Uint8Array(gzipSync(fresh.body)) : undefined };
 		const old = this.entries.get(key);
 		if (old) {
 			this.bytes -= sizeOf(old);

@@ -63,11 +63,17 @@ export function mailDeliverer(smtpUrl: string | undefined, from: string, log = c
 function noDelaySocket(options: { secure?: boolean; host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void) {
 	if (options.secure) return callback(null);
 	const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587, noDelay: true, timeout: 10_000 });
-	const fail = (err: Error) => callback(err);
-	socket.once('error', fail);
-	socket.once('timeout', () => socket.destroy(new Error('SMTP connection timed out')));
+	// A connection that cannot be made is left to nodemailer (it reports the failure and the row is
+	// retried; an error handed back from here would leave the pool waiting for ever).
+	const fallBack = () => {
+		socket.destroy();
+		callback(null);
+	};
+	socket.once('error', fallBack);
+	socket.once('timeout', fallBack);
 	socket.once('connect', () => {
-		socket.off('error', fail);
+		socket.off('error', fallBack);
+		socket.off('timeout', fallBack);
 		socket.setTimeout(0);
 		callback(null, { connection: socket });
 	});
