@@ -6,7 +6,7 @@ import { seedAduanReference } from './aduan/aduan.seed';
 import { mailDeliverer, startOutboxWorker } from './mail/outbox-worker';
 import { reminderTask } from './notifications/reminders';
 import { aduanSweepTask } from './aduan/aduan.sweep';
-import { clickRollupTask } from './stats/stats.rollup';
+import { clickVisitorsTask } from './stats/stats.rollup';
 import { flushClicks } from './reach/reach.buffer';
 import { createApi } from './http/app';
 import { getFileStorage } from './files/storage';
@@ -19,7 +19,7 @@ export type Runtime = {
 };
 
 /** The periodic tasks every worker runs (in the server, or `npm run simpul -- worker`). */
-export const workerTasks = (db: Database['db'], publicUrl: string) => [reminderTask(db, publicUrl), aduanSweepTask(db, publicUrl), clickRollupTask(db)];
+export const workerTasks = (db: Database['db'], publicUrl: string) => [reminderTask(db, publicUrl), aduanSweepTask(db, publicUrl), clickVisitorsTask(db)];
 
 /** Opens and migrates the database, initialises it on first start, starts the outbox worker. */
 export async function startRuntime(config: Config = getConfig()): Promise<Runtime> {

@@ -69,3 +69,6 @@ export const regionCode = () =>
 /** Today's date in WIB as YYYY-MM-DD. */
 export const todayWib = (now = new Date()) =>
 	new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** The date `n` days after `ymd` (negative: before), as YYYY-MM-DD. */
+export const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -2,9 +2,8 @@ import { nowOf, type Ctx } from '../context';
 import { isStaff } from '../auth/actor';
 import { authorize } from '../kims/kims.guard';
 import { findCity } from '../site';
-import { todayWib } from '../validation';
+import { addDays, todayWib } from '../validation';
 import { endOfWibDay } from '../aduan/aduan.rules';
-import { rolledThrough } from '../stats/stats.rollup';
 import { countAssignments, percentOf } from '../stats/stats.rules';
 import {
 	aduanOpenCounts, aduanResolvedBetween, assignmentsByCampaign, clicksByCampaign, clicksPerDay, countActiveCampaigns, kimNetwork,
@@ -18,9 +17,6 @@ export const WINDOW_DAYS = 30;
 export const ENDING_WITHIN_DAYS = 7;
 export const CLICK_DAYS = 7;
 
-const DAY_MS = 86_400_000;
-/** The WIB date `n` days after `ymd` (negative: before). */
-export const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 /** The instant a WIB date starts. */
 const startOfWibDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+07:00`));
 
@@ -47,7 +43,7 @@ async function readDashboard(ctx: Ctx) {
 	const current = { from: addDays(today, -(WINDOW_DAYS - 1)), to: today };
 	const previous = { from: addDays(today, -(2 * WINDOW_DAYS - 1)), to: addDays(today, -WINDOW_DAYS) };
 	const clickWindow = { from: addDays(today, -(CLICK_DAYS - 1)), to: today };
-	const [city, rolled] = await Promise.all([findCity(db), rolledThrough(db)]);
+	const city = await findCity(db);
 
 	const [network, active, counts, reportsNow, reportsBefore, open, resolved, clicks] = await Promise.all([
 		kimNetwork(db, city.code),
@@ -57,11 +53,11 @@ async function readDashboard(ctx: Ctx) {
 		reportsHeldBetween(db, previous.from, previous.to),
 		aduanOpenCounts(db, now, endOfWibDay(today)),
 		aduanResolvedBetween(db, startOfWibDay(current.from), now),
-		clicksPerDay(db, clickWindow.from, clickWindow.to, rolled)
+		clicksPerDay(db, clickWindow.from, clickWindow.to)
 	]);
 
 	const ids = active.map((c) => c.id);
-	const [reports, assignmentRows, campaignClicks] = await Promise.all([reportsByCampaign(db, ids), assignmentsByCampaign(db, ids), clicksByCampaign(db, ids, rolled)]);
+	const [reports, assignmentRows, campaignClicks] = await Promise.all([reportsByCampaign(db, ids), assignmentsByCampaign(db, ids), clicksByCampaign(db, ids)]);
 	const campaignsOut = active.map((c) => {
 		const r = reports.find((x) => x.campaignId === c.id);
 		const audience = Number(r?.audience ?? 0);

@@ -9,7 +9,6 @@ import { getBoard } from '../aduan/aduan.handling.read';
 import { findAduanById } from '../aduan/aduan.handling.queries';
 import { buildAssignment, buildCampaign, buildClicks, buildReport, buildShareLink, daysFromToday } from '../stats/stats.factories';
 import { clicksByDay } from '../stats/stats.queries';
-import { rollUpClicks, rolledThrough } from '../stats/stats.rollup';
 import { todayWib } from '../validation';
 import { getDashboard } from './dashboard.actions';
 import { clicksByCampaign } from './dashboard.queries';
@@ -74,11 +73,6 @@ describe('the windows at WIB day boundaries (a fixed clock)', () => {
 		expect(after.aduan.overdue - before.aduan.overdue).toBe(1);
 		expect(after.aduan.received - before.aduan.received).toBe(3);
 		expect(after.aduan.resolved - before.aduan.resolved).toBe(1);
-
-		// Rolled up through 30 March: the same figures, read from click_rollups and the live day.
-		await rollUpClicks(db, now);
-		expect(await rolledThrough(db)).toBe('2026-03-30');
-		expect((await dash()).clicks).toEqual(after.clicks);
 	});
 });
 
@@ -211,16 +205,11 @@ describe('GET /api/v1/dashboard', () => {
 		}
 	});
 
-	it('gives the same campaign clicks as the reach statistics, before and after the rollup', async () => {
-		const sum = async (rolled: string | null) => (await clicksByDay(db, s.c1.id, null, rolled)).reduce((t, r) => ({ clicks: t.clicks + r.clicks, uniqueVisitors: t.uniqueVisitors + r.uniqueVisitors }), { clicks: 0, uniqueVisitors: 0 });
-		const before = await call('GET', '/api/v1/dashboard', { as: s.petugas });
-		expect((await clicksByCampaign(db, [s.c1.id], await rolledThrough(db))).get(s.c1.id)).toEqual(await sum(await rolledThrough(db)));
-		await rollUpClicks(db);
-		const rolled = await rolledThrough(db);
-		expect(rolled).toBe(daysFromToday(-1));
-		expect((await clicksByCampaign(db, [s.c1.id], rolled)).get(s.c1.id)).toEqual(await sum(rolled));
-		const after = await call('GET', '/api/v1/dashboard', { as: s.petugas });
-		expect(after.body).toEqual(before.body);
+	it('gives the same campaign clicks as the reach statistics', async () => {
+		const byDay = await clicksByDay(db, s.c1.id, null);
+		const sum = byDay.reduce((t, r) => ({ clicks: t.clicks + r.clicks, uniqueVisitors: t.uniqueVisitors + r.uniqueVisitors }), { clicks: 0, uniqueVisitors: 0 });
+		expect(sum.clicks).toBeGreaterThan(0);
+		expect((await clicksByCampaign(db, [s.c1.id])).get(s.c1.id)).toEqual(sum);
 	});
 
 	it('is in the OpenAPI document', async () => {

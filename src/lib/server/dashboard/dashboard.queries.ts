@@ -10,7 +10,7 @@
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, aduan, assignments, campaigns, clickRollups, kimMembers, kims, linkClicks, regions, reportRollups, shareLinks, users } from '../db/schema';
+import { activityReports, aduan, assignments, campaigns, clickRollups, kimMembers, kims, regions, reportRollups, users } from '../db/schema';
 import type { AssignmentStatus } from '../stats/stats.rules';
 
 /** The KIM network: verified and waiting KIMs, members of verified KIMs, kelurahan of the city with a verified KIM. */
@@ -72,40 +72,16 @@ export function assignmentsByCampaign(db: Db, ids: string[]) {
 		.groupBy(assignments.campaignId, assignments.status, assignments.dueOn);
 }
 
-/**
- * Clicks and unique visitors per campaign: click_rollups' campaign rows through `rolled`, plus
- * the live clicks of later days (distinct visitor keys per day, summed over days) — the same
- * figures as stats.queries clicksByDay summed, for many campaigns in two queries.
- */
-export async function clicksByCampaign(db: Db, ids: string[], rolled: string | null) {
+/** Clicks and unique visitors (summed over days) of each campaign in `ids`, from click_rollups. */
+export async function clicksByCampaign(db: Db, ids: string[]) {
 	const out = new Map<string, { clicks: number; uniqueVisitors: number }>();
 	if (!ids.length) return out;
-	const perDay = db
-		.select({ campaignId: shareLinks.campaignId, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
-		.from(linkClicks)
-		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.where(and(inArray(shareLinks.campaignId, ids), rolled === null ? undefined : sql`${linkClicks.day} > ${rolled}`))
-		.groupBy(shareLinks.campaignId, linkClicks.day)
-		.as('per_day');
-	const [live, done] = await Promise.all([
-		db
-			.select({ campaignId: perDay.campaignId, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
-			.from(perDay)
-			.groupBy(perDay.campaignId),
-		rolled === null
-			? Promise.resolve([])
-			: db
-					.select({ campaignId: clickRollups.campaignId, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
-					.from(clickRollups)
-					.where(and(inArray(clickRollups.campaignId, ids), eq(clickRollups.scope, 'campaign'), sql`${clickRollups.day} <= ${rolled}`))
-					.groupBy(clickRollups.campaignId)
-	]);
-	for (const r of [...live, ...done]) {
-		const row = out.get(r.campaignId) ?? { clicks: 0, uniqueVisitors: 0 };
-		row.clicks += Number(r.clicks);
-		row.uniqueVisitors += Number(r.uniqueVisitors);
-		out.set(r.campaignId, row);
-	}
+	const rows = await db
+		.select({ campaignId: clickRollups.campaignId, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
+		.from(clickRollups)
+		.where(and(inArray(clickRollups.campaignId, ids), eq(clickRollups.scope, 'campaign')))
+		.groupBy(clickRollups.campaignId);
+	for (const r of rows) out.set(r.campaignId, { clicks: Number(r.clicks), uniqueVisitors: Number(r.uniqueVisitors) });
 	return out;
 }
 
@@ -163,29 +139,12 @@ export async function aduanResolvedBetween(db: Db, from: Date, to: Date) {
 	return { resolved: Number(row.resolved), medianHours: row.medianHours === null ? null : Number(row.medianHours) };
 }
 
-/**
- * Clicks on every share link per WIB day from `from` through `to`: click_rollups' campaign rows
- * for days through `rolled`, link_clicks for the days after (days without clicks are absent).
- */
-export async function clicksPerDay(db: Db, from: string, to: string, rolled: string | null) {
-	const liveFrom = rolled !== null && rolled >= from ? rolled : null;
-	const [done, live] = await Promise.all([
-		rolled === null || rolled < from
-			? Promise.resolve([])
-			: db
-					.select({ day: clickRollups.day, clicks: sql<number>`sum(${clickRollups.clicks})::int` })
-					.from(clickRollups)
-					.where(and(sql`${clickRollups.scope} = 'campaign'`, gte(clickRollups.day, from), lte(clickRollups.day, rolled < to ? rolled : to)))
-					.groupBy(clickRollups.day),
-		rolled !== null && rolled >= to
-			? Promise.resolve([])
-			: db
-					.select({ day: linkClicks.day, clicks: sql<number>`count(*)::int` })
-					.from(linkClicks)
-					.where(and(liveFrom === null ? gte(linkClicks.day, from) : sql`${linkClicks.day} > ${liveFrom}`, lte(linkClicks.day, to)))
-					.groupBy(linkClicks.day)
-	]);
-	const byDay = new Map<string, number>();
-	for (const r of [...done, ...live]) byDay.set(r.day, (byDay.get(r.day) ?? 0) + Number(r.clicks));
-	return byDay;
+/** Clicks on every share link per WIB day from `from` through `to` (days without clicks are absent). */
+export async function clicksPerDay(db: Db, from: string, to: string) {
+	const rows = await db
+		.select({ day: clickRollups.day, clicks: sql<number>`sum(${clickRollups.clicks})::int` })
+		.from(clickRollups)
+		.where(and(sql`${clickRollups.scope} = 'campaign'`, gte(clickRollups.day, from), lte(clickRollups.day, to)))
+		.groupBy(clickRollups.day);
+	return new Map(rows.map((r) => [r.day, Number(r.clicks)]));
 }

@@ -135,22 +135,30 @@ export async function insertClicks(g: Gen, progress: (done: number) => void): Pr
 }
 
 /**
- * Clicks on days the rollup has already closed (when this database was rolled up before the
- * generator ran): rollUpClicks only rolls up days after the last one, so the generated clicks
- * of earlier days are rolled up here, the same way (they belong to generated campaigns only).
+ * The generated clicks of days `from` through `to` added to click_rollups, and to click_visitors
+ * for the days that can still get clicks (from `openFrom`): what the link_clicks trigger (off
+ * while the generator inserts) would have written, set-based. The campaigns are new, so no
+ * rollup row exists yet.
  */
-export async function rollUpClosedDays(g: Gen, through: string | null): Promise<number> {
-	if (through === null) return 0;
-	return g.run(sql.raw(`
-		with c as materialized (
-			select l.campaign_id, lc.day, k.id as kim_id, coalesce(k.village, '') as kel, lc.visitor_key
-			from link_clicks lc join gen_l l on l.id = lc.link_id join gen_k k on k.n = l.k
-			where lc.day <= ${lit(through)}::date)
+export async function rollUpGeneratedClicks(g: Gen, from: string, to: string, openFrom: string): Promise<number> {
+	const clicks = `select l.campaign_id, lc.day, k.id::text as kim, coalesce(k.village, '') as kel, lc.visitor_key
+		from link_clicks lc join gen_l l on l.id = lc.link_id join gen_k k on k.n = l.k
+		where lc.day between ${lit(from)}::date and ${lit(to)}::date`;
+	const n = await g.run(sql.raw(`
+		with c as materialized (${clicks})
 		insert into click_rollups (campaign_id, day, scope, key, clicks, visitors)
 		select campaign_id, day, 'campaign'::click_rollup_scope, '', count(*), count(distinct visitor_key) from c group by campaign_id, day
 		union all
-		select campaign_id, day, 'kim', kim_id::text, count(*), count(distinct visitor_key) from c group by campaign_id, day, kim_id
+		select campaign_id, day, 'kim', kim, count(*), count(distinct visitor_key) from c group by campaign_id, day, kim
 		union all
-		select campaign_id, day, 'kelurahan', kel, count(*), count(distinct visitor_key) from c group by campaign_id, day, kel
-		on conflict (campaign_id, scope, key, day) do nothing`));
+		select campaign_id, day, 'kelurahan', kel, count(*), count(distinct visitor_key) from c group by campaign_id, day, kel`));
+	if (to >= openFrom) {
+		await g.run(sql.raw(`
+			with c as materialized (${clicks} and lc.day >= ${lit(openFrom)}::date)
+			insert into click_visitors (campaign_id, day, scope, key, visitor_key)
+			select campaign_id, day, 'campaign'::click_rollup_scope, '', visitor_key from c
+			union select campaign_id, day, 'kim', kim, visitor_key from c
+			union select campaign_id, day, 'kelurahan', kel, visitor_key from c`));
+	}
+	return n;
 }

@@ -16,7 +16,6 @@ import {
 	clicksByDay, clicksByKelurahan, clicksByKim, conversionsByKim, countAssignmentRows, findCampaignForStats, listAssignmentRows,
 	listCityVillages, listFeedback, listKimAreas, listLinkKimIds, reportsByDay, reportsByKelurahan, reportsByKim
 } from './stats.queries';
-import { rolledThrough } from './stats.rollup';
 
 /** The most feedback entries shown (newest first). */
 export const FEEDBACK_LIMIT = 100;
@@ -53,14 +52,14 @@ export function getCampaignStats(ctx: Ctx, id: string) {
 async function readCampaignStats(ctx: Ctx, db: Db, id: string) {
 	const { campaign, kimIds, assigned } = await loadStatsScope(ctx, id, db);
 	const today = todayWib(nowOf(ctx));
-	const [city, rolled] = await Promise.all([findCity(db), rolledThrough(db)]);
+	const city = await findCity(db);
 	const [villages, assignmentRows, dayClicks, kimClicks, kelClicks, kimReports, kelReports, dayReports, conversions, linkKims, feedback] =
 		await Promise.all([
 			listCityVillages(db, city.code),
 			countAssignmentRows(db, campaign.id, kimIds),
-			clicksByDay(db, campaign.id, kimIds, rolled),
-			clicksByKim(db, campaign.id, kimIds, rolled),
-			clicksByKelurahan(db, campaign.id, kimIds, rolled),
+			clicksByDay(db, campaign.id, kimIds),
+			clicksByKim(db, campaign.id, kimIds),
+			clicksByKelurahan(db, campaign.id, kimIds),
 			reportsByKim(db, campaign.id, kimIds),
 			reportsByKelurahan(db, campaign.id, kimIds),
 			reportsByDay(db, campaign.id, kimIds),

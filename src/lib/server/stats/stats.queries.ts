@@ -1,8 +1,7 @@
 /**
- * Reads for campaign reach. Reports come from report_rollups (kept by a trigger); clicks from
- * click_rollups for rolled-up days plus link_clicks for the days after (`after`, see
- * stats.rollup), aggregated in SQL: a campaign may have millions of clicks, so click rows are
- * never loaded, only per-day or per-KIM groups.
+ * Reads for campaign reach. Reports come from report_rollups and the whole campaign's clicks from
+ * click_rollups (both kept on write by triggers, see stats.rollup): a campaign may have millions
+ * of clicks, so they are never scanned; a scoped view reads its KIMs' clicks grouped in SQL.
  *
  * `kimIds` scopes every figure to those KIMs (a pengurus's view); `null` is the whole campaign.
  * The caller authorizes (stats.policy) before asking.
@@ -66,96 +65,57 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 }
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
-/** Live clicks of the campaign on days after `after` (the last rolled-up day; null: every day). */
-const liveClicks = (campaignId: string, kimIds: Scope, after: string | null) =>
-	and(campaignClicks(campaignId, kimIds), after === null ? undefined : sql`${linkClicks.day} > ${after}`);
 
 type ClickScope = (typeof clickRollups.$inferSelect)['scope'];
-/** Rolled-up clicks and visitors per key (or per day for the campaign scope) through `through`. */
-function rolledClicks(db: Db, campaignId: string, scope: ClickScope, through: string | null, by: 'key' | 'day') {
-	if (through === null) return Promise.resolve([]);
-	const group = by === 'day' ? clickRollups.day : clickRollups.key;
+/** The whole campaign's clicks and visitors (summed over days) per key — or per day for the campaign scope. */
+function rolledClicks(db: Db, campaignId: string, scope: ClickScope) {
+	const group = scope === 'campaign' ? clickRollups.day : clickRollups.key;
 	return db
 		.select({ group: sql<string>`${group}`, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
 		.from(clickRollups)
-		.where(and(eq(clickRollups.campaignId, campaignId), eq(clickRollups.scope, scope), sql`${clickRollups.day} <= ${through}`))
+		.where(and(eq(clickRollups.campaignId, campaignId), eq(clickRollups.scope, scope)))
 		.groupBy(group);
 }
 
-type ClickFigures = { clicks: number; uniqueVisitors: number };
-/** Adds rolled-up rows to live rows with the same key. */
-function addRolled<K, T extends ClickFigures>(live: T[], rolled: { group: string; clicks: number; uniqueVisitors: number }[], key: (r: T) => K, make: (group: string) => T, toKey: (group: string) => K): T[] {
-	const rows = new Map(live.map((r) => [key(r), { ...r }]));
-	for (const r of rolled) {
-		const k = toKey(r.group);
-		const row = rows.get(k) ?? make(r.group);
-		row.clicks += r.clicks;
-		row.uniqueVisitors += r.uniqueVisitors;
-		rows.set(k, row);
-	}
-	return [...rows.values()];
+/**
+ * Clicks of the scoped KIMs' links, counted and visitors made distinct per `group` and day, then
+ * summed over days. Only for a scope (a pengurus's KIMs): their few clicks are read live, so a
+ * visitor who followed two of their KIMs' links on one day counts once, as the rollups would.
+ */
+function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL) {
+	const perDay = db
+		.select({ group: sql<string | null>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
+		.from(linkClicks)
+		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
+		.innerJoin(kims, eq(kims.id, shareLinks.kimId))
+		.where(campaignClicks(campaignId, kimIds))
+		.groupBy(group, linkClicks.day)
+		.as('per_day');
+	return db
+		.select({ group: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
+		.from(perDay)
+		.groupBy(perDay.group);
 }
 
-/**
- * Clicks and unique visitors (distinct visitor keys) per WIB day. `rolled` is the last rolled-up
- * day; it is used for the whole campaign only (a KIM's own figures are a small live read).
- */
-export async function clicksByDay(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
-	const after = kimIds ? null : rolled;
-	const [live, done] = await Promise.all([
-		db
-			.select({ day: linkClicks.day, clicks: sql<number>`count(*)::int`, uniqueVisitors: sql<number>`count(distinct ${linkClicks.visitorKey})::int` })
-			.from(linkClicks)
-			.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-			.where(liveClicks(campaignId, kimIds, after))
-			.groupBy(linkClicks.day),
-		rolledClicks(db, campaignId, 'campaign', after, 'day')
-	]);
-	return addRolled(live, done, (r) => r.day, (day) => ({ day, clicks: 0, uniqueVisitors: 0 }), (g) => g).sort((a, b) => a.day.localeCompare(b.day));
+/** Clicks and unique visitors (distinct visitor keys) per WIB day. */
+export async function clicksByDay(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`) : await rolledClicks(db, campaignId, 'campaign');
+	return rows.map((r) => ({ day: r.group as string, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors })).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** Clicks per KIM, unique visitors counted per day and summed over days. */
-export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
-	const after = kimIds ? null : rolled;
-	const perDay = db
-		.select({ kimId: shareLinks.kimId, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
-		.from(linkClicks)
-		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.where(liveClicks(campaignId, kimIds, after))
-		.groupBy(shareLinks.kimId, linkClicks.day)
-		.as('per_day');
-	const [live, done] = await Promise.all([
-		db
-			.select({ kimId: perDay.kimId, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
-			.from(perDay)
-			.groupBy(perDay.kimId),
-		rolledClicks(db, campaignId, 'kim', after, 'key')
-	]);
-	return addRolled(live, done, (r) => r.kimId, (kimId) => ({ kimId, clicks: 0, uniqueVisitors: 0 }), (g) => g);
+export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`) : await rolledClicks(db, campaignId, 'kim');
+	return rows.map((r) => ({ kimId: r.group as string, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors }));
 }
 
 /**
  * Clicks per kelurahan of the KIM that owns the link (null for a kecamatan-level KIM), unique
  * visitors counted per day and summed.
  */
-export async function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope, rolled: string | null = null) {
-	const after = kimIds ? null : rolled;
-	const perDay = db
-		.select({ code: sql<string | null>`${kims.kelurahanCode}`.as('code'), clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
-		.from(linkClicks)
-		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.innerJoin(kims, eq(kims.id, shareLinks.kimId))
-		.where(liveClicks(campaignId, kimIds, after))
-		.groupBy(kims.kelurahanCode, linkClicks.day)
-		.as('per_day');
-	const [live, done] = await Promise.all([
-		db
-			.select({ code: perDay.code, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
-			.from(perDay)
-			.groupBy(perDay.code),
-		rolledClicks(db, campaignId, 'kelurahan', after, 'key')
-	]);
-	return addRolled(live, done, (r) => r.code, (g) => ({ code: g === '' ? null : g, clicks: 0, uniqueVisitors: 0 }), (g) => (g === '' ? null : g));
+export async function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`) : await rolledClicks(db, campaignId, 'kelurahan');
+	return rows.map((r) => ({ code: r.group ? r.group : null, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors }));
 }
 
 const campaignReports = (campaignId: string, kimIds: Scope) => and(eq(reportRollups.campaignId, campaignId), within(reportRollups.kimId, kimIds));

@@ -1,25 +1,17 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildKim, ctxFor, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
 import type { Db } from '../db/client';
-import { activityReports, clickRollups, kims, reportRollups } from '../db/schema';
+import { activityReports, kims, linkClicks, reportRollups, shareLinks } from '../db/schema';
 import { buildAssignment, buildCampaign, buildClicks, buildReport, buildShareLink, daysFromToday } from './stats.factories';
 import { getCampaignStats } from './stats.actions';
-import { lastClosedDay, rolledThrough, rollUpClicks } from './stats.rollup';
+import { firstOpenDay, pruneClickVisitors } from './stats.rollup';
 
 let db: Db;
 beforeAll(async () => {
 	db = (await createTestDatabase()).db;
-});
-
-describe('lastClosedDay', () => {
-	it('is yesterday in WIB once the grace after midnight has passed', () => {
-		expect(lastClosedDay(new Date('2026-03-10T17:20:00Z'))).toBe('2026-03-10'); // 00:20 WIB on the 11th
-		expect(lastClosedDay(new Date('2026-03-10T17:05:00Z'))).toBe('2026-03-09'); // 00:05 WIB: still in the grace
-		expect(lastClosedDay(new Date('2026-03-01T05:00:00Z'))).toBe('2026-02-28');
-		expect(lastClosedDay(new Date('2027-01-01T00:00:00Z'))).toBe('2026-12-31'); // 07:00 WIB on New Year's Day
-	});
 });
 
 /** Two KIMs in two kelurahan and a kecamatan-level one; the same visitor on several links and days. */
@@ -55,61 +47,104 @@ const figures = (s: Awaited<ReturnType<typeof getCampaignStats>>) => ({
 	series: s.series
 });
 
-describe('rollUpClicks', () => {
-	// Each case starts before any rollup (clicks inserted for already rolled-up days would be missed).
-	beforeEach(async () => {
-		await db.execute(sql`delete from click_rollups`);
-		await db.execute(sql`delete from app_state where key = 'click_rollups_through'`);
-	});
+const rowsOf = <T = unknown>(result: unknown) => (result as { rows: T[] }).rows;
 
-	it('leaves every figure as it was, for the whole campaign and a KIM, and does not count twice', async () => {
+/** click_rollups of a campaign as the trigger kept them, and as a full recomputation from link_clicks gives them. */
+async function rollupsAndTruth(campaignId: string) {
+	const kept = rowsOf(
+		await db.execute(sql`
+			select day::text, scope::text, key, clicks, visitors from click_rollups where campaign_id = ${campaignId} order by 1, 2, 3`)
+	);
+	const truth = rowsOf(
+		await db.execute(sql`
+			with c as (
+				select lc.day, sl.kim_id::text as kim, coalesce(k.kelurahan_code, '') as kel, lc.visitor_key
+				from link_clicks lc join share_links sl on sl.id = lc.link_id join kims k on k.id = sl.kim_id
+				where sl.campaign_id = ${campaignId})
+			select * from (
+				select day::text, 'campaign' as scope, '' as key, count(*)::int as clicks, count(distinct visitor_key)::int as visitors from c group by day
+				union all select day::text, 'kim', kim, count(*)::int, count(distinct visitor_key)::int from c group by day, kim
+				union all select day::text, 'kelurahan', kel, count(*)::int, count(distinct visitor_key)::int from c group by day, kel) x
+			order by 1, 2, 3`)
+	);
+	return { kept, truth };
+}
+
+describe('click rollups (kept on write by the link_clicks trigger)', () => {
+	it('match a recomputation from the clicks, and the statistics give the expected figures', async () => {
 		const s = await campaignWithClicks();
-		const staff = ctxFor(db, s.petugas);
-		const before = figures(await getCampaignStats(staff, s.campaign.id));
-		const beforeKim = figures(await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id));
-		expect(before.reach).toMatchObject({ clicks: 12, uniqueVisitors: 3 + 2 + 2 });
-
-		expect(await rollUpClicks(db)).toBeGreaterThan(0);
-		expect(await rolledThrough(db)).toBe(lastClosedDay(new Date()));
-		const rows = await db.select().from(clickRollups).where(eq(clickRollups.campaignId, s.campaign.id));
-		expect(rows.filter((r) => r.scope === 'campaign').map((r) => [r.day, r.clicks, r.visitors]).sort()).toEqual([
-			[daysFromToday(-10), 6, 3],
-			[daysFromToday(-9), 3, 2]
+		const { kept, truth } = await rollupsAndTruth(s.campaign.id);
+		expect(kept).toEqual(truth);
+		expect(kept.filter((r) => (r as { scope: string }).scope === 'campaign')).toEqual([
+			{ day: daysFromToday(-10), scope: 'campaign', key: '', clicks: 6, visitors: 3 },
+			{ day: daysFromToday(-9), scope: 'campaign', key: '', clicks: 3, visitors: 2 },
+			{ day: daysFromToday(0), scope: 'campaign', key: '', clicks: 3, visitors: 2 }
 		]);
-		expect(rows.find((r) => r.scope === 'kim' && r.key === s.a.id && r.day === daysFromToday(-10))).toMatchObject({ clicks: 5, visitors: 3 });
-		expect(rows.find((r) => r.scope === 'kelurahan' && r.key === '' && r.day === daysFromToday(-9))).toMatchObject({ clicks: 2, visitors: 1 });
-		// Today's clicks are not rolled up: the day is not over.
-		expect(rows.some((r) => r.day === daysFromToday(0))).toBe(false);
+		expect(kept).toContainEqual({ day: daysFromToday(-10), scope: 'kim', key: s.a.id, clicks: 5, visitors: 3 });
+		expect(kept).toContainEqual({ day: daysFromToday(-9), scope: 'kelurahan', key: '', clicks: 2, visitors: 1 });
 
-		expect(figures(await getCampaignStats(staff, s.campaign.id))).toEqual(before);
-		expect(figures(await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id))).toEqual(beforeKim);
-		expect(await rollUpClicks(db)).toBe(0);
-		expect(figures(await getCampaignStats(staff, s.campaign.id))).toEqual(before);
+		const whole = figures(await getCampaignStats(ctxFor(db, s.petugas), s.campaign.id));
+		expect(whole.reach).toMatchObject({ clicks: 12, uniqueVisitors: 3 + 2 + 2 });
+		expect(whole.byKim).toContainEqual([s.a.id, 9, 3 + 1 + 2]);
+		// The pengurus's view is read live from the clicks of KIM A: the same figures as its rollup rows.
+		const own = figures(await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id));
+		expect(own.reach).toMatchObject({ clicks: 9, uniqueVisitors: 6 });
+		expect(own.byKim).toEqual([[s.a.id, 9, 6]]);
 	});
 
-	it('reads only rollups for rolled-up days: rows in link_clicks for those days are not read again', async () => {
-		const s = await campaignWithClicks();
-		await rollUpClicks(db);
-		const staff = ctxFor(db, s.petugas);
-		const rolled = (await getCampaignStats(staff, s.campaign.id)).reach.clicks;
-		// Raw rows of a rolled-up day no longer feed the figures (proof that the rollup is what is read).
-		await db.execute(sql`delete from link_clicks where day = ${daysFromToday(-10)} and link_id in (select id from share_links where campaign_id = ${s.campaign.id})`);
-		expect((await getCampaignStats(staff, s.campaign.id)).reach.clicks).toBe(rolled);
+	it('count a visitor once per day however the clicks arrive: any batches, in any order, concurrently', async () => {
+		const a = await buildKim(db);
+		const b = await buildKim(db, { kelurahanCode: WATES, kecamatanCode: '33.71.02' });
+		const [u1, u2] = [(await buildActor(db)).userId, (await buildActor(db)).userId];
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.record({ link: fc.nat(2), day: fc.nat(1), visitor: fc.nat(4) }), { minLength: 1, maxLength: 40 }),
+				fc.array(fc.nat(6), { minLength: 1, maxLength: 6 }),
+				async (clicks, cuts) => {
+					const campaign = await buildCampaign(db);
+					const links = [await buildShareLink(db, campaign.id, a.id, u1), await buildShareLink(db, campaign.id, a.id, u2), await buildShareLink(db, campaign.id, b.id, u1)];
+					const rows = clicks.map((c) => ({ linkId: links[c.link].id, day: daysFromToday(-c.day), visitorKey: `v${c.visitor}`, clickedAt: new Date() }));
+					const batches: (typeof rows)[] = [];
+					for (let i = 0, at = 0; at < rows.length; i++) batches.push(rows.slice(at, (at += 1 + cuts[i % cuts.length])));
+					await Promise.all(batches.map((batch) => db.insert(linkClicks).values(batch)));
+					const { kept, truth } = await rollupsAndTruth(campaign.id);
+					expect(kept).toEqual(truth);
+				}
+			),
+			{ numRuns: 15 }
+		);
 	});
 
-	it('rolls up the next closed day a day later, without touching the days before', async () => {
+	it('stay exact for the days that can still get clicks after the visitor sets of older days are pruned', async () => {
 		const s = await campaignWithClicks();
-		const tomorrow = new Date(Date.now() + 86_400_000 + 60 * 60_000);
-		await rollUpClicks(db);
-		const n = await rollUpClicks(db, tomorrow);
-		expect(n).toBeGreaterThan(0); // today's clicks, once today is over
+		const deleted = await pruneClickVisitors(db);
+		expect(deleted).toBeGreaterThan(0);
+		const left = rowsOf<{ day: string }>(await db.execute(sql`select distinct day::text from click_visitors where campaign_id = ${s.campaign.id}`));
+		expect(left.map((r) => r.day)).toEqual([daysFromToday(0)]);
+		expect(left.every((r) => r.day >= firstOpenDay(new Date()))).toBe(true);
+		const [link] = await db.select().from(shareLinks).where(eq(shareLinks.kimId, s.a.id)).limit(1);
+		await buildClicks(db, link.id, daysFromToday(0), ['v5', 'v7']); // v5 came earlier today
+		const { kept, truth } = await rollupsAndTruth(s.campaign.id);
+		expect(kept).toEqual(truth);
+		expect(await pruneClickVisitors(db)).toBe(0);
+	});
+
+	it('are what the whole-campaign statistics read: raw clicks are not scanned', async () => {
+		const s = await campaignWithClicks();
 		const staff = ctxFor(db, s.petugas);
-		expect((await getCampaignStats(staff, s.campaign.id)).reach.clicks).toBe(12);
+		const before = (await getCampaignStats(staff, s.campaign.id)).reach.clicks;
+		await db.execute(sql`alter table link_clicks disable trigger link_clicks_rollup`);
+		try {
+			await buildClicks(db, (await db.select().from(shareLinks).where(eq(shareLinks.kimId, s.a.id)).limit(1))[0].id, daysFromToday(0), ['x']);
+		} finally {
+			await db.execute(sql`alter table link_clicks enable trigger link_clicks_rollup`);
+		}
+		expect((await getCampaignStats(staff, s.campaign.id)).reach.clicks).toBe(before);
+		expect((await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id)).reach.clicks).toBe(9 + 1);
 	});
 });
 
 describe('report rollups (kept by the activity_reports trigger)', () => {
-	const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
 	const aggregate = async (campaignId: string) =>
 		rowsOf(
 			await db.execute(sql`

@@ -207,10 +207,10 @@ export const notifications = pgTable(
 export const clickRollupScope = pgEnum('click_rollup_scope', ['campaign', 'kim', 'kelurahan']);
 
 /**
- * Clicks and unique visitors of completed WIB days, per campaign and day, for the whole campaign,
- * each KIM (key = KIM id) and each kelurahan of the link's KIM (key = its code, '' for a
- * kecamatan-level KIM). Written once per day by stats.rollup (rollUpClicks); the statistics add
- * the days not rolled up yet from link_clicks, so a campaign's reach never scans all its clicks.
+ * Clicks and unique visitors per campaign and WIB day, for the whole campaign, each KIM (key = KIM
+ * id) and each kelurahan of the link's KIM (key = its code, '' for a kecamatan-level KIM). Kept on
+ * write by a statement trigger on link_clicks (migration 0010, with click_visitors), so a
+ * campaign's reach — today's included — never scans its clicks.
  */
 export const clickRollups = pgTable(
 	'click_rollups',
@@ -227,6 +227,24 @@ export const clickRollups = pgTable(
 		/** Clicks of every campaign per day (the agency dashboard's last 7 days). */
 		index('click_rollups_day_idx').on(t.day, t.clicks).where(sql`${t.scope} = 'campaign'`)
 	]
+);
+
+/**
+ * The visitors already counted in click_rollups' `visitors` for a campaign, day, scope and key:
+ * a click adds a visitor only when its key is new here. Visitor keys are salted per day, so only
+ * the days that can still get clicks (today and yesterday, for clicks buffered at midnight) are
+ * kept; stats.rollup prunes the rest.
+ */
+export const clickVisitors = pgTable(
+	'click_visitors',
+	{
+		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+		day: date('day').notNull(),
+		scope: clickRollupScope('scope').notNull(),
+		key: text('key').notNull(),
+		visitorKey: text('visitor_key').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.day, t.scope, t.key, t.visitorKey] }), index('click_visitors_day_idx').on(t.day)]
 );
 
 /**
