@@ -1,13 +1,13 @@
 /**
  * Indonesian search over publicly listed posts: full-text search with the `indonesian` snowball
- * config (stemming: "sosialisasi" finds "mensosialisasikan") plus pg_trgm word similarity on the
- * title and body for typos ("vaksinsi" finds "vaksinasi"). Ranked by ts_rank_cd plus the title's
- * (and, less, the body's) similarity; snippets from ts_headline, escaped (posts.snippet).
+ * config (stemming: "sosialisasi" finds "mensosialisasikan") plus typo correction through the
+ * lexicon of every word in the posts ("vaksinsi" finds "vaksinasi", posts.queries correctedQuery).
+ * Ranked by ts_rank_cd over the weighted vector; snippets from ts_headline, escaped (posts.snippet).
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { posts } from '../db/schema';
-import { correctedQuery, listedAt, matches } from './posts.queries';
+import { correctQuery, listedAt, matches } from './posts.queries';
 import { publicPath, type PostKind } from './posts.rules';
 import { MARK_END, MARK_START, snippetHtml } from './posts.snippet';
 
@@ -35,17 +35,21 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 	const q = params.q.trim();
 	if (!q) return [];
 	const now = opts.now ?? new Date();
-	const conds: (SQL | undefined)[] = [listedAt(now), matches(q)];
+	const fix = await correctQuery(db, q);
+	const conds: (SQL | undefined)[] = [listedAt(now), matches(q, fix)];
 	if (params.kind) conds.push(eq(posts.kind, params.kind));
 	if (params.kelurahan_code) conds.push(eq(posts.kelurahanCode, params.kelurahan_code));
 	if (params.from) conds.push(sql`${posts.publishedAt} >= ${wibDayStart(params.from).toISOString()}::timestamptz`);
 	if (params.to) conds.push(sql`${posts.publishedAt} < ${wibDayStart(params.to, 1).toISOString()}::timestamptz`);
 
 	const tsq = sql`websearch_to_tsquery('indonesian', ${q})`;
-	const fixed = sql`websearch_to_tsquery('indonesian', ${correctedQuery(q)})`;
-	const score = sql<number>`(ts_rank_cd(${posts.searchVector}, ${tsq}) + 0.5 * ts_rank_cd(${posts.searchVector}, ${fixed}) + 0.5 * word_similarity(${q}, ${posts.title}))`;
+	// The vector weighs title (A) over summary (B) over body; corrected words count half.
+	const score = fix.changed
+		? sql<number>`(ts_rank_cd(${posts.searchVector}, ${tsq}) + 0.5 * ts_rank_cd(${posts.searchVector}, websearch_to_tsquery('indonesian', ${fix.text})))`
+		: sql<number>`ts_rank_cd(${posts.searchVector}, ${tsq})`;
+	// Ranked on the vector alone (the top-N sort carries ids, not texts), then the page's posts read.
 	const ranked = db
-		.select({ id: posts.id, slug: posts.slug, title: posts.title, summary: posts.summary, body: posts.body, publishedAt: posts.publishedAt, score: score.as('score') })
+		.select({ id: posts.id, publishedAt: posts.publishedAt, score: score.as('score') })
 		.from(posts)
 		.where(and(...conds))
 		.orderBy(sql`score desc`, sql`${posts.publishedAt} desc`)
@@ -54,12 +58,13 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 	// Headlines only for the page of results (ts_headline re-parses each document).
 	const rows = await db
 		.select({
-			id: ranked.id,
-			slug: ranked.slug,
-			title: ranked.title,
-			headline: sql<string>`ts_headline('indonesian', translate(${ranked.summary} || E'\\n\\n' || ${ranked.body}, ${MARK_START + MARK_END}, ''), ${tsq}, ${HEADLINE_OPTIONS})`
+			id: posts.id,
+			slug: posts.slug,
+			title: posts.title,
+			headline: sql<string>`ts_headline('indonesian', translate(${posts.summary} || E'\n\n' || ${posts.body}, ${MARK_START + MARK_END}, ''), ${tsq}, ${HEADLINE_OPTIONS})`
 		})
 		.from(ranked)
+		.innerJoin(posts, eq(posts.id, ranked.id))
 		.orderBy(sql`${ranked.score} desc`, sql`${ranked.publishedAt} desc`);
 	return rows.map((r) => ({
 		type: 'post' as const,
