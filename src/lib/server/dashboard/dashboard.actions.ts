@@ -6,8 +6,8 @@ import { addDays, todayWib } from '../validation';
 import { endOfWibDay } from '../aduan/aduan.rules';
 import { countAssignments, percentOf } from '../stats/stats.rules';
 import {
-	aduanOpenCounts, aduanResolvedBetween, assignmentsByCampaign, clicksByCampaign, clicksPerDay, countActiveCampaigns, kimNetwork,
-	listActiveCampaigns, reportsByCampaign, reportsHeldBetween
+	aduanOpenCounts, aduanResolvedBetween, assignmentsByCampaign, clicksPerDay, countActiveCampaigns, kimNetwork,
+	listActiveCampaigns, reachByCampaign, reportsHeldBetween
 } from './dashboard.queries';
 
 /** The most active campaigns listed (ending soonest first); `campaigns.active` counts them all. */
@@ -57,18 +57,17 @@ async function readDashboard(ctx: Ctx) {
 	]);
 
 	const ids = active.map((c) => c.id);
-	const [reports, assignmentRows, campaignClicks] = await Promise.all([reportsByCampaign(db, ids), assignmentsByCampaign(db, ids), clicksByCampaign(db, ids)]);
+	const [reach, assignmentRows] = await Promise.all([reachByCampaign(db, ids), assignmentsByCampaign(db, ids)]);
 	const campaignsOut = active.map((c) => {
-		const r = reports.find((x) => x.campaignId === c.id);
-		const audience = Number(r?.audience ?? 0);
-		const k = campaignClicks.get(c.id);
+		const r = reach.find((x) => x.campaignId === c.id);
+		const audience = r?.audience ?? 0;
 		return {
 			...c,
-			reports: Number(r?.reports ?? 0),
+			reports: r?.reports ?? 0,
 			reportedAudience: audience,
 			percentOfTarget: percentOf(audience, c.targetReach),
-			clicks: k?.clicks ?? 0,
-			uniqueVisitors: k?.uniqueVisitors ?? 0,
+			clicks: r?.clicks ?? 0,
+			uniqueVisitors: r?.uniqueVisitors ?? 0,
 			assignments: countAssignments(assignmentRows.filter((a) => a.campaignId === c.id).map((a) => ({ ...a, n: Number(a.n) })), today)
 		};
 	});

@@ -2,15 +2,14 @@
  * Reads for the agency dashboard. Every figure is an aggregate over an index range or a rollup,
  * never a scan of reports, clicks or aduan (migration 0007 adds the indexes):
  * - reports: activity_reports (held_on, audience_count), an index-only range over 60 days;
- * - campaign reach: report_rollups and click_rollups by campaign, live clicks after the last
- *   rolled-up day (stats.rollup), like stats.queries clicksByDay, for all active campaigns at once;
+ * - campaign reach: reach_totals' campaign rows (kept on write, see stats.rollup);
  * - aduan: the partial index of open aduan with their deadlines (aduan_open_due_idx);
- * - clicks per day: click_rollups' campaign rows by day, live clicks after the last rolled-up day.
+ * - clicks per day: reach_totals' day rows.
  * The caller authorizes (staff only).
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, aduan, assignments, campaigns, clickRollups, kimMembers, kims, regions, reportRollups, users } from '../db/schema';
+import { activityReports, aduan, assignments, campaigns, kimMembers, kims, reachTotals, regions, users } from '../db/schema';
 import type { AssignmentStatus } from '../stats/stats.rules';
 
 /** The KIM network: verified and waiting KIMs, members of verified KIMs, kelurahan of the city with a verified KIM. */
@@ -52,14 +51,13 @@ export async function countActiveCampaigns(db: Db, today: string, until: string)
 	return { active: Number(row.active), endingSoon: Number(row.endingSoon) };
 }
 
-/** Reports and reported audience per campaign (report_rollups). */
-export function reportsByCampaign(db: Db, ids: string[]) {
-	if (!ids.length) return Promise.resolve([]);
+/** Reports, reported audience, clicks and unique visitors of each campaign in `ids` (reach_totals). */
+export async function reachByCampaign(db: Db, ids: string[]) {
+	if (!ids.length) return [];
 	return db
-		.select({ campaignId: reportRollups.campaignId, reports: sql<number>`sum(${reportRollups.reports})::int`, audience: sql<number>`coalesce(sum(${reportRollups.audience}), 0)::int` })
-		.from(reportRollups)
-		.where(inArray(reportRollups.campaignId, ids))
-		.groupBy(reportRollups.campaignId);
+		.select({ campaignId: reachTotals.campaignId, reports: reachTotals.reports, audience: reachTotals.audience, clicks: reachTotals.clicks, uniqueVisitors: reachTotals.visitors })
+		.from(reachTotals)
+		.where(and(inArray(reachTotals.campaignId, ids), eq(reachTotals.scope, 'campaign')));
 }
 
 /** Assignment counts per campaign grouped by status and due date (stats.rules buckets them). */
@@ -70,19 +68,6 @@ export function assignmentsByCampaign(db: Db, ids: string[]) {
 		.from(assignments)
 		.where(inArray(assignments.campaignId, ids))
 		.groupBy(assignments.campaignId, assignments.status, assignments.dueOn);
-}
-
-/** Clicks and unique visitors (summed over days) of each campaign in `ids`, from click_rollups. */
-export async function clicksByCampaign(db: Db, ids: string[]) {
-	const out = new Map<string, { clicks: number; uniqueVisitors: number }>();
-	if (!ids.length) return out;
-	const rows = await db
-		.select({ campaignId: clickRollups.campaignId, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
-		.from(clickRollups)
-		.where(and(inArray(clickRollups.campaignId, ids), eq(clickRollups.scope, 'campaign')))
-		.groupBy(clickRollups.campaignId);
-	for (const r of rows) out.set(r.campaignId, { clicks: Number(r.clicks), uniqueVisitors: Number(r.uniqueVisitors) });
-	return out;
 }
 
 /** Every activity report (with a campaign or not) held from `from` through `to`: the count and the audience. */
@@ -142,9 +127,9 @@ export async function aduanResolvedBetween(db: Db, from: Date, to: Date) {
 /** Clicks on every share link per WIB day from `from` through `to` (days without clicks are absent). */
 export async function clicksPerDay(db: Db, from: string, to: string) {
 	const rows = await db
-		.select({ day: clickRollups.day, clicks: sql<number>`sum(${clickRollups.clicks})::int` })
-		.from(clickRollups)
-		.where(and(sql`${clickRollups.scope} = 'campaign'`, gte(clickRollups.day, from), lte(clickRollups.day, to)))
-		.groupBy(clickRollups.day);
-	return new Map(rows.map((r) => [r.day, Number(r.clicks)]));
+		.select({ day: reachTotals.key, clicks: sql<number>`sum(${reachTotals.clicks})::int` })
+		.from(reachTotals)
+		.where(and(sql`${reachTotals.scope} = 'day'`, gte(reachTotals.key, from), lte(reachTotals.key, to)))
+		.groupBy(reachTotals.key);
+	return new Map(rows.filter((r) => Number(r.clicks) > 0).map((r) => [r.day, Number(r.clicks)]));
 }

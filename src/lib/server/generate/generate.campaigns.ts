@@ -135,28 +135,29 @@ export async function insertClicks(g: Gen, progress: (done: number) => void): Pr
 }
 
 /**
- * The generated clicks of days `from` through `to` added to click_rollups, and to click_visitors
+ * The generated clicks of days `from` through `to` added to reach_totals, and to click_visitors
  * for the days that can still get clicks (from `openFrom`): what the link_clicks trigger (off
- * while the generator inserts) would have written, set-based. The campaigns are new, so no
- * rollup row exists yet.
+ * while the generator inserts) would have written, set-based.
  */
 export async function rollUpGeneratedClicks(g: Gen, from: string, to: string, openFrom: string): Promise<number> {
 	const clicks = `select l.campaign_id, lc.day, k.id::text as kim, coalesce(k.village, '') as kel, lc.visitor_key
 		from link_clicks lc join gen_l l on l.id = lc.link_id join gen_k k on k.n = l.k
 		where lc.day between ${lit(from)}::date and ${lit(to)}::date`;
 	const n = await g.run(sql.raw(`
-		with c as materialized (${clicks})
-		insert into click_rollups (campaign_id, day, scope, key, clicks, visitors)
-		select campaign_id, day, 'campaign'::click_rollup_scope, '', count(*), count(distinct visitor_key) from c group by campaign_id, day
-		union all
-		select campaign_id, day, 'kim', kim, count(*), count(distinct visitor_key) from c group by campaign_id, day, kim
-		union all
-		select campaign_id, day, 'kelurahan', kel, count(*), count(distinct visitor_key) from c group by campaign_id, day, kel`));
+		with c as materialized (${clicks}),
+		per_day as (
+			select campaign_id, 'campaign'::reach_scope as scope, '' as key, day, count(*) as clicks, count(distinct visitor_key) as visitors from c group by campaign_id, day
+			union all select campaign_id, 'kim', kim, day, count(*), count(distinct visitor_key) from c group by campaign_id, kim, day
+			union all select campaign_id, 'kelurahan', kel, day, count(*), count(distinct visitor_key) from c group by campaign_id, kel, day)
+		insert into reach_totals as r (campaign_id, scope, key, clicks, visitors)
+		select campaign_id, scope, key, sum(clicks), sum(visitors) from per_day group by 1, 2, 3
+		union all select campaign_id, 'day', day::text, clicks, visitors from per_day where scope = 'campaign'
+		on conflict (campaign_id, scope, key) do update set clicks = r.clicks + excluded.clicks, visitors = r.visitors + excluded.visitors`));
 	if (to >= openFrom) {
 		await g.run(sql.raw(`
 			with c as materialized (${clicks} and lc.day >= ${lit(openFrom)}::date)
 			insert into click_visitors (campaign_id, day, scope, key, visitor_key)
-			select campaign_id, day, 'campaign'::click_rollup_scope, '', visitor_key from c
+			select campaign_id, day, 'campaign'::reach_scope, '', visitor_key from c
 			union select campaign_id, day, 'kim', kim, visitor_key from c
 			union select campaign_id, day, 'kelurahan', kel, visitor_key from c`));
 	}

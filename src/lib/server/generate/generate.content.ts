@@ -61,14 +61,14 @@ const ACTIVITY_TYPES = ['meeting', 'door_to_door', 'social_media', 'whatsapp_gro
 
 /**
  * Activity reports by members of their own KIM: 60% for a campaign the KIM accepted (held
- * within its window), the rest without a campaign over the last year. The rollup trigger is off
- * during the load; report_rollups are written for the generated reports in one statement after.
+ * within its window), the rest without a campaign over the last year. The reach trigger is off
+ * during the load; reach_totals get the generated reports in one statement after.
  */
 export async function insertReports(g: Gen, progress: (done: number) => void): Promise<number> {
 	const { plan, R } = g;
 	const MP = plan.membersPerKim;
 	const A = await g.count('select count(*)::int as n from gen_a');
-	await g.exec('alter table activity_reports disable trigger activity_reports_rollup');
+	await g.exec('alter table activity_reports disable trigger activity_reports_reach');
 	let done = 0;
 	for (let from = 0; from < plan.reports; from += plan.chunk) {
 		const to = Math.min(plan.reports, from + plan.chunk) - 1;
@@ -95,13 +95,14 @@ export async function insertReports(g: Gen, progress: (done: number) => void): P
 				least(5 + ${R.int('i', 66, 195)}, k.population) as aud) h`));
 		progress(done);
 	}
-	await g.exec('alter table activity_reports enable trigger activity_reports_rollup');
-	await g.exec(`insert into report_rollups as r (campaign_id, kim_id, kelurahan_code, held_on, reports, audience, reaching_reports)
-		select ar.campaign_id, ar.kim_id, ar.kelurahan_code, ar.held_on, count(*), sum(ar.audience_count), count(*) filter (where ar.audience_count > 0)
+	await g.exec('alter table activity_reports enable trigger activity_reports_reach');
+	await g.exec(`insert into reach_totals as r (campaign_id, scope, key, reports, audience, reaching_reports)
+		select ar.campaign_id, s.scope, s.key, count(*), sum(ar.audience_count), count(*) filter (where ar.audience_count > 0)
 		from activity_reports ar join gen_k k on k.id = ar.kim_id
+		cross join lateral (values ('campaign'::reach_scope, ''), ('kim', ar.kim_id::text), ('kelurahan', ar.kelurahan_code), ('day', ar.held_on::text)) as s (scope, key)
 		where ar.campaign_id is not null and ar.idempotency_key like 'gen-%'
-		group by 1, 2, 3, 4
-		on conflict (campaign_id, kim_id, kelurahan_code, held_on) do update
+		group by 1, 2, 3
+		on conflict (campaign_id, scope, key) do update
 		set reports = r.reports + excluded.reports, audience = r.audience + excluded.audience, reaching_reports = r.reaching_reports + excluded.reaching_reports`);
 	return done;
 }

@@ -1,14 +1,14 @@
 /**
- * Reads for campaign reach. Reports come from report_rollups and the whole campaign's clicks from
- * click_rollups (both kept on write by triggers, see stats.rollup): a campaign may have millions
- * of clicks, so they are never scanned; a scoped view reads its KIMs' clicks grouped in SQL.
+ * Reads for campaign reach. The whole campaign's figures come from reach_totals (kept on write by
+ * triggers, see stats.rollup): a campaign may have millions of clicks and reports, so they are
+ * never scanned. A scoped view (a pengurus's KIMs) reads its KIMs' own rows, grouped in SQL.
  *
  * `kimIds` scopes every figure to those KIMs (a pengurus's view); `null` is the whole campaign.
  * The caller authorizes (stats.policy) before asking.
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, assignments, attributions, campaigns, clickRollups, kims, linkClicks, regions, reportRollups, shareLinks } from '../db/schema';
+import { activityReports, assignments, attributions, campaigns, kims, linkClicks, reachTotals, regions, shareLinks } from '../db/schema';
 import type { AssignmentStatus } from './stats.rules';
 
 export type Scope = string[] | null;
@@ -66,25 +66,26 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
 
-type ClickScope = (typeof clickRollups.$inferSelect)['scope'];
-/** The whole campaign's clicks and visitors (summed over days) per key — or per day for the campaign scope. */
-function rolledClicks(db: Db, campaignId: string, scope: ClickScope) {
-	const group = scope === 'campaign' ? clickRollups.day : clickRollups.key;
+type ReachScope = (typeof reachTotals.$inferSelect)['scope'];
+/** The whole campaign's reach_totals rows of one scope, by key. */
+function totals(db: Db, campaignId: string, scope: ReachScope) {
 	return db
-		.select({ group: sql<string>`${group}`, clicks: sql<number>`sum(${clickRollups.clicks})::int`, uniqueVisitors: sql<number>`sum(${clickRollups.visitors})::int` })
-		.from(clickRollups)
-		.where(and(eq(clickRollups.campaignId, campaignId), eq(clickRollups.scope, scope)))
-		.groupBy(group);
+		.select({ key: reachTotals.key, clicks: reachTotals.clicks, visitors: reachTotals.visitors, reports: reachTotals.reports, audience: reachTotals.audience, reachingReports: reachTotals.reachingReports })
+		.from(reachTotals)
+		.where(and(eq(reachTotals.campaignId, campaignId), eq(reachTotals.scope, scope)));
 }
+type Totals = Awaited<ReturnType<typeof totals>>;
+const withClicks = (rows: Totals) => rows.filter((r) => r.clicks > 0);
+const withReports = (rows: Totals) => rows.filter((r) => r.reports > 0);
 
 /**
  * Clicks of the scoped KIMs' links, counted and visitors made distinct per `group` and day, then
  * summed over days. Only for a scope (a pengurus's KIMs): their few clicks are read live, so a
- * visitor who followed two of their KIMs' links on one day counts once, as the rollups would.
+ * visitor who followed two of their KIMs' links on one day counts once, as the totals do.
  */
 function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL) {
 	const perDay = db
-		.select({ group: sql<string | null>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
+		.select({ group: sql<string>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
 		.from(linkClicks)
 		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
 		.innerJoin(kims, eq(kims.id, shareLinks.kimId))
@@ -92,21 +93,21 @@ function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL) 
 		.groupBy(group, linkClicks.day)
 		.as('per_day');
 	return db
-		.select({ group: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, uniqueVisitors: sql<number>`sum(${perDay.uv})::int` })
+		.select({ key: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, visitors: sql<number>`sum(${perDay.uv})::int` })
 		.from(perDay)
 		.groupBy(perDay.group);
 }
 
 /** Clicks and unique visitors (distinct visitor keys) per WIB day. */
 export async function clicksByDay(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`) : await rolledClicks(db, campaignId, 'campaign');
-	return rows.map((r) => ({ day: r.group as string, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors })).sort((a, b) => a.day.localeCompare(b.day));
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`) : withClicks(await totals(db, campaignId, 'day'));
+	return rows.map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** Clicks per KIM, unique visitors counted per day and summed over days. */
 export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`) : await rolledClicks(db, campaignId, 'kim');
-	return rows.map((r) => ({ kimId: r.group as string, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors }));
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`) : withClicks(await totals(db, campaignId, 'kim'));
+	return rows.map((r) => ({ kimId: r.key, clicks: r.clicks, uniqueVisitors: r.visitors }));
 }
 
 /**
@@ -114,47 +115,41 @@ export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope) {
  * visitors counted per day and summed.
  */
 export async function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`) : await rolledClicks(db, campaignId, 'kelurahan');
-	return rows.map((r) => ({ code: r.group ? r.group : null, clicks: r.clicks, uniqueVisitors: r.uniqueVisitors }));
+	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`) : withClicks(await totals(db, campaignId, 'kelurahan'));
+	return rows.map((r) => ({ code: r.key || null, clicks: r.clicks, uniqueVisitors: r.visitors }));
 }
 
-const campaignReports = (campaignId: string, kimIds: Scope) => and(eq(reportRollups.campaignId, campaignId), within(reportRollups.kimId, kimIds));
-const reportCount = sql<number>`sum(${reportRollups.reports})::int`;
-const audienceSum = sql<number>`coalesce(sum(${reportRollups.audience}), 0)::int`;
-const someReports = sql`sum(${reportRollups.reports}) > 0`;
+/** The scoped KIMs' reports of the campaign, summed per `group` (read live: a pengurus's KIMs have few). */
+function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL) {
+	return db
+		.select({
+			key: sql<string>`${group}`, reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int`,
+			reachingReports: sql<number>`(count(*) filter (where ${activityReports.audienceCount} > 0))::int`
+		})
+		.from(activityReports)
+		.where(and(eq(activityReports.campaignId, campaignId), inArray(activityReports.kimId, kimIds)))
+		.groupBy(group);
+}
+
+const reportsBy = async (db: Db, campaignId: string, kimIds: Scope, scope: ReachScope, group: SQL) =>
+	kimIds ? scopedReports(db, campaignId, kimIds, group) : withReports(await totals(db, campaignId, scope));
 
 /** Reports and reported audience per KIM. */
-export function reportsByKim(db: Db, campaignId: string, kimIds: Scope) {
-	return db
-		.select({ kimId: reportRollups.kimId, reports: reportCount, audience: audienceSum })
-		.from(reportRollups)
-		.where(campaignReports(campaignId, kimIds))
-		.groupBy(reportRollups.kimId)
-		.having(someReports);
+export async function reportsByKim(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = await reportsBy(db, campaignId, kimIds, 'kim', sql`${activityReports.kimId}::text`);
+	return rows.map((r) => ({ kimId: r.key, reports: r.reports, audience: r.audience }));
 }
 
 /** Reports, reported audience and reports with audience above zero per kelurahan where the activity was held. */
-export function reportsByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
-	return db
-		.select({
-			code: reportRollups.kelurahanCode, reports: reportCount, audience: audienceSum,
-			reachingReports: sql<number>`sum(${reportRollups.reachingReports})::int`
-		})
-		.from(reportRollups)
-		.where(campaignReports(campaignId, kimIds))
-		.groupBy(reportRollups.kelurahanCode)
-		.having(someReports);
+export async function reportsByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = await reportsBy(db, campaignId, kimIds, 'kelurahan', sql`${activityReports.kelurahanCode}`);
+	return rows.map((r) => ({ code: r.key, reports: r.reports, audience: r.audience, reachingReports: r.reachingReports }));
 }
 
-/** Reported audience per day the activity was held. */
-export function reportsByDay(db: Db, campaignId: string, kimIds: Scope) {
-	return db
-		.select({ day: reportRollups.heldOn, audience: audienceSum })
-		.from(reportRollups)
-		.where(campaignReports(campaignId, kimIds))
-		.groupBy(reportRollups.heldOn)
-		.having(someReports)
-		.orderBy(asc(reportRollups.heldOn));
+/** Reported audience per day the activity was held, oldest first. */
+export async function reportsByDay(db: Db, campaignId: string, kimIds: Scope) {
+	const rows = await reportsBy(db, campaignId, kimIds, 'day', sql`${activityReports.heldOn}::text`);
+	return rows.map((r) => ({ day: r.key, audience: r.audience })).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** Attributed conversions (register, subscribe, complaint) per KIM of the link. */

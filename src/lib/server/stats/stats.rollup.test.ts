@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildKim, ctxFor, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
 import type { Db } from '../db/client';
-import { activityReports, kims, linkClicks, reportRollups, shareLinks } from '../db/schema';
+import { activityReports, kims, linkClicks, shareLinks } from '../db/schema';
 import { buildAssignment, buildCampaign, buildClicks, buildReport, buildShareLink, daysFromToday } from './stats.factories';
 import { getCampaignStats } from './stats.actions';
 import { firstOpenDay, pruneClickVisitors } from './stats.rollup';
@@ -49,39 +49,46 @@ const figures = (s: Awaited<ReturnType<typeof getCampaignStats>>) => ({
 
 const rowsOf = <T = unknown>(result: unknown) => (result as { rows: T[] }).rows;
 
-/** click_rollups of a campaign as the trigger kept them, and as a full recomputation from link_clicks gives them. */
-async function rollupsAndTruth(campaignId: string) {
+/**
+ * The click side of a campaign's reach_totals as the trigger kept it, and as a full
+ * recomputation from link_clicks gives it (visitors distinct per day, summed over days).
+ */
+async function clickTotalsAndTruth(campaignId: string) {
 	const kept = rowsOf(
 		await db.execute(sql`
-			select day::text, scope::text, key, clicks, visitors from click_rollups where campaign_id = ${campaignId} order by 1, 2, 3`)
+			select scope::text, key, clicks, visitors from reach_totals where campaign_id = ${campaignId} and clicks > 0 order by 1, 2`)
 	);
 	const truth = rowsOf(
 		await db.execute(sql`
 			with c as (
 				select lc.day, sl.kim_id::text as kim, coalesce(k.kelurahan_code, '') as kel, lc.visitor_key
 				from link_clicks lc join share_links sl on sl.id = lc.link_id join kims k on k.id = sl.kim_id
-				where sl.campaign_id = ${campaignId})
+				where sl.campaign_id = ${campaignId}),
+			per_day as (
+				select 'campaign' as scope, '' as key, day, count(*) as clicks, count(distinct visitor_key) as visitors from c group by day
+				union all select 'kim', kim, day, count(*), count(distinct visitor_key) from c group by kim, day
+				union all select 'kelurahan', kel, day, count(*), count(distinct visitor_key) from c group by kel, day)
 			select * from (
-				select day::text, 'campaign' as scope, '' as key, count(*)::int as clicks, count(distinct visitor_key)::int as visitors from c group by day
-				union all select day::text, 'kim', kim, count(*)::int, count(distinct visitor_key)::int from c group by day, kim
-				union all select day::text, 'kelurahan', kel, count(*)::int, count(distinct visitor_key)::int from c group by day, kel) x
-			order by 1, 2, 3`)
+				select scope, key, sum(clicks)::int as clicks, sum(visitors)::int as visitors from per_day group by 1, 2
+				union all select 'day', day::text, clicks::int, visitors::int from per_day where scope = 'campaign') x
+			order by 1, 2`)
 	);
 	return { kept, truth };
 }
 
-describe('click rollups (kept on write by the link_clicks trigger)', () => {
+describe('reach totals of clicks (kept on write by the link_clicks trigger)', () => {
 	it('match a recomputation from the clicks, and the statistics give the expected figures', async () => {
 		const s = await campaignWithClicks();
-		const { kept, truth } = await rollupsAndTruth(s.campaign.id);
+		const { kept, truth } = await clickTotalsAndTruth(s.campaign.id);
 		expect(kept).toEqual(truth);
-		expect(kept.filter((r) => (r as { scope: string }).scope === 'campaign')).toEqual([
-			{ day: daysFromToday(-10), scope: 'campaign', key: '', clicks: 6, visitors: 3 },
-			{ day: daysFromToday(-9), scope: 'campaign', key: '', clicks: 3, visitors: 2 },
-			{ day: daysFromToday(0), scope: 'campaign', key: '', clicks: 3, visitors: 2 }
+		expect(kept.filter((r) => (r as { scope: string }).scope === 'day')).toEqual([
+			{ scope: 'day', key: daysFromToday(-10), clicks: 6, visitors: 3 },
+			{ scope: 'day', key: daysFromToday(-9), clicks: 3, visitors: 2 },
+			{ scope: 'day', key: daysFromToday(0), clicks: 3, visitors: 2 }
 		]);
-		expect(kept).toContainEqual({ day: daysFromToday(-10), scope: 'kim', key: s.a.id, clicks: 5, visitors: 3 });
-		expect(kept).toContainEqual({ day: daysFromToday(-9), scope: 'kelurahan', key: '', clicks: 2, visitors: 1 });
+		expect(kept).toContainEqual({ scope: 'campaign', key: '', clicks: 12, visitors: 7 });
+		expect(kept).toContainEqual({ scope: 'kim', key: s.a.id, clicks: 9, visitors: 3 + 1 + 2 });
+		expect(kept).toContainEqual({ scope: 'kelurahan', key: '', clicks: 2, visitors: 1 });
 
 		const whole = figures(await getCampaignStats(ctxFor(db, s.petugas), s.campaign.id));
 		expect(whole.reach).toMatchObject({ clicks: 12, uniqueVisitors: 3 + 2 + 2 });
@@ -107,7 +114,7 @@ describe('click rollups (kept on write by the link_clicks trigger)', () => {
 					const batches: (typeof rows)[] = [];
 					for (let i = 0, at = 0; at < rows.length; i++) batches.push(rows.slice(at, (at += 1 + cuts[i % cuts.length])));
 					await Promise.all(batches.map((batch) => db.insert(linkClicks).values(batch)));
-					const { kept, truth } = await rollupsAndTruth(campaign.id);
+					const { kept, truth } = await clickTotalsAndTruth(campaign.id);
 					expect(kept).toEqual(truth);
 				}
 			),
@@ -124,7 +131,7 @@ describe('click rollups (kept on write by the link_clicks trigger)', () => {
 		expect(left.every((r) => r.day >= firstOpenDay(new Date()))).toBe(true);
 		const [link] = await db.select().from(shareLinks).where(eq(shareLinks.kimId, s.a.id)).limit(1);
 		await buildClicks(db, link.id, daysFromToday(0), ['v5', 'v7']); // v5 came earlier today
-		const { kept, truth } = await rollupsAndTruth(s.campaign.id);
+		const { kept, truth } = await clickTotalsAndTruth(s.campaign.id);
 		expect(kept).toEqual(truth);
 		expect(await pruneClickVisitors(db)).toBe(0);
 	});
@@ -133,30 +140,37 @@ describe('click rollups (kept on write by the link_clicks trigger)', () => {
 		const s = await campaignWithClicks();
 		const staff = ctxFor(db, s.petugas);
 		const before = (await getCampaignStats(staff, s.campaign.id)).reach.clicks;
-		await db.execute(sql`alter table link_clicks disable trigger link_clicks_rollup`);
+		await db.execute(sql`alter table link_clicks disable trigger link_clicks_reach`);
 		try {
 			await buildClicks(db, (await db.select().from(shareLinks).where(eq(shareLinks.kimId, s.a.id)).limit(1))[0].id, daysFromToday(0), ['x']);
 		} finally {
-			await db.execute(sql`alter table link_clicks enable trigger link_clicks_rollup`);
+			await db.execute(sql`alter table link_clicks enable trigger link_clicks_reach`);
 		}
 		expect((await getCampaignStats(staff, s.campaign.id)).reach.clicks).toBe(before);
 		expect((await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id)).reach.clicks).toBe(9 + 1);
 	});
 });
 
-describe('report rollups (kept by the activity_reports trigger)', () => {
+describe('reach totals of reports (kept by the activity_reports trigger)', () => {
 	const aggregate = async (campaignId: string) =>
 		rowsOf(
 			await db.execute(sql`
-				select kim_id, kelurahan_code, held_on::text, count(*)::int as reports, sum(audience_count)::int as audience,
-					(count(*) filter (where audience_count > 0))::int as reaching
-				from activity_reports where campaign_id = ${campaignId} group by 1, 2, 3 order by 1, 2, 3`)
+				select * from (
+					select 'campaign' as scope, '' as key, count(*)::int as reports, sum(audience_count)::int as audience,
+						(count(*) filter (where audience_count > 0))::int as reaching from activity_reports where campaign_id = ${campaignId}
+					union all select 'kim', kim_id::text, count(*)::int, sum(audience_count)::int, (count(*) filter (where audience_count > 0))::int
+						from activity_reports where campaign_id = ${campaignId} group by 2
+					union all select 'kelurahan', kelurahan_code, count(*)::int, sum(audience_count)::int, (count(*) filter (where audience_count > 0))::int
+						from activity_reports where campaign_id = ${campaignId} group by 2
+					union all select 'day', held_on::text, count(*)::int, sum(audience_count)::int, (count(*) filter (where audience_count > 0))::int
+						from activity_reports where campaign_id = ${campaignId} group by 2) x
+				where reports > 0 order by 1, 2`)
 		);
-	const rollup = async (campaignId: string) =>
+	const kept = async (campaignId: string) =>
 		rowsOf(
 			await db.execute(sql`
-				select kim_id, kelurahan_code, held_on::text, reports, audience, reaching_reports as reaching
-				from report_rollups where campaign_id = ${campaignId} and reports > 0 order by 1, 2, 3`)
+				select scope::text, key, reports, audience, reaching_reports as reaching
+				from reach_totals where campaign_id = ${campaignId} and reports > 0 order by 1, 2`)
 		);
 
 	it('match the reports after inserts, updates, deletes, a moved campaign and a deleted KIM', async () => {
@@ -168,17 +182,30 @@ describe('report rollups (kept by the activity_reports trigger)', () => {
 		await buildReport(db, { kimId: a.id, campaignId: c1.id, kelurahanCode: TIDAR_SELATAN, audienceCount: 0 });
 		const r3 = await buildReport(db, { kimId: b.id, campaignId: c1.id, kelurahanCode: WATES, audienceCount: 7, heldOn: daysFromToday(-3) });
 		await buildReport(db, { kimId: b.id, kelurahanCode: WATES, audienceCount: 99 }); // no campaign
-		expect(await rollup(c1.id)).toEqual(await aggregate(c1.id));
+		expect(await kept(c1.id)).toEqual(await aggregate(c1.id));
+		expect((await kept(c1.id)).length).toBe(1 + 2 + 2 + 2);
 
 		await db.update(activityReports).set({ audienceCount: 12, heldOn: daysFromToday(-4) }).where(eq(activityReports.id, r1.id));
 		await db.update(activityReports).set({ campaignId: c2.id }).where(eq(activityReports.id, r3.id));
-		expect(await rollup(c1.id)).toEqual(await aggregate(c1.id));
-		expect(await rollup(c2.id)).toEqual(await aggregate(c2.id));
+		expect(await kept(c1.id)).toEqual(await aggregate(c1.id));
+		expect(await kept(c2.id)).toEqual(await aggregate(c2.id));
 
 		await db.delete(activityReports).where(eq(activityReports.id, r1.id));
 		await db.delete(kims).where(eq(kims.id, b.id)); // cascades to its reports
-		expect(await rollup(c1.id)).toEqual(await aggregate(c1.id));
-		expect(await rollup(c2.id)).toEqual([]);
-		expect(await db.select().from(reportRollups).where(eq(reportRollups.kimId, b.id))).toEqual([]);
+		expect(await kept(c1.id)).toEqual(await aggregate(c1.id));
+		expect(await kept(c2.id)).toEqual([]);
+	});
+
+	it('give the pengurus the same figures live as the whole campaign keeps for their KIM', async () => {
+		const s = await campaignWithClicks();
+		await buildReport(db, { kimId: s.a.id, campaignId: s.campaign.id, kelurahanCode: TIDAR_SELATAN, audienceCount: 30 });
+		await buildReport(db, { kimId: s.a.id, campaignId: s.campaign.id, kelurahanCode: TIDAR_SELATAN, audienceCount: 0, heldOn: daysFromToday(-2) });
+		await buildReport(db, { kimId: s.b.id, campaignId: s.campaign.id, kelurahanCode: WATES, audienceCount: 5 });
+		const whole = await getCampaignStats(ctxFor(db, s.petugas), s.campaign.id);
+		const own = await getCampaignStats(ctxFor(db, s.pengurus), s.campaign.id);
+		const rowOf = (st: typeof whole) => st.byKim.find((k) => k.kimId === s.a.id);
+		expect(rowOf(own)).toEqual(rowOf(whole));
+		expect(whole.reach).toMatchObject({ reports: 3, reportedAudience: 35 });
+		expect(own.reach).toMatchObject({ reports: 2, reportedAudience: 30 });
 	});
 });

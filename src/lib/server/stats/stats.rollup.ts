@@ -1,8 +1,9 @@
 /**
- * Click rollups are kept on write: a statement trigger on link_clicks (migration 0010) adds each
- * inserted batch to click_rollups — clicks per campaign, WIB day and scope — and counts a visitor
- * only when its key is new in click_visitors for that campaign, day, scope and key. The
- * statistics read the rollups, today's included, and never scan clicks.
+ * A campaign's reach is kept on write in reach_totals (migration 0010): a statement trigger on
+ * link_clicks adds each inserted batch — clicks per campaign, KIM, kelurahan and WIB day — and
+ * counts a visitor only when its key is new in click_visitors for that campaign, day and scope;
+ * a row trigger on activity_reports adds, moves or removes each report. The statistics and the
+ * dashboard read the totals and never scan clicks or reports.
  *
  * Visitor keys are salted per day, so a visitor is unique within one day only; once a day can get
  * no more clicks its visitor set is no longer needed. This hourly task drops the sets of days

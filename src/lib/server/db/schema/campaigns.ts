@@ -124,7 +124,7 @@ export const linkClicks = pgTable(
 		day: date('day').notNull(),
 		visitorKey: text('visitor_key').notNull()
 	},
-	(t) => [index('link_clicks_link_day_idx').on(t.linkId, t.day), index('link_clicks_day_idx').on(t.day)]
+	(t) => [index('link_clicks_link_day_idx').on(t.linkId, t.day)]
 );
 
 /** A resident who arrived through a share link and then registered, subscribed or complained within 7 days. */
@@ -204,64 +204,54 @@ export const notifications = pgTable(
 	(t) => [uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)]
 );
 
-export const clickRollupScope = pgEnum('click_rollup_scope', ['campaign', 'kim', 'kelurahan']);
+/**
+ * The rows of reach_totals: the whole campaign (key ''), each KIM (key = KIM id), each kelurahan
+ * (key = code) and each WIB day (key = YYYY-MM-DD).
+ */
+export const reachScope = pgEnum('reach_scope', ['campaign', 'kim', 'kelurahan', 'day']);
 
 /**
- * Clicks and unique visitors per campaign and WIB day, for the whole campaign, each KIM (key = KIM
- * id) and each kelurahan of the link's KIM (key = its code, '' for a kecamatan-level KIM). Kept on
- * write by a statement trigger on link_clicks (migration 0010, with click_visitors), so a
- * campaign's reach — today's included — never scans its clicks.
+ * A campaign's reach, summed: what its statistics and the agency dashboard read instead of
+ * scanning clicks and reports. Kept on write by triggers (migration 0010): a statement trigger on
+ * link_clicks adds each batch of clicks, and unique visitors through click_visitors; a row
+ * trigger on activity_reports adds, moves or removes each report. Clicks and visitors are keyed
+ * by the kelurahan of the link's KIM ('' for a kecamatan-level KIM); reports by the kelurahan and
+ * the day the activity was held. Visitors are unique per day, summed over days.
  */
-export const clickRollups = pgTable(
-	'click_rollups',
+export const reachTotals = pgTable(
+	'reach_totals',
 	{
 		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-		day: date('day').notNull(),
-		scope: clickRollupScope('scope').notNull(),
+		scope: reachScope('scope').notNull(),
 		key: text('key').notNull().default(''),
-		clicks: integer('clicks').notNull(),
-		visitors: integer('visitors').notNull()
+		clicks: integer('clicks').notNull().default(0),
+		visitors: integer('visitors').notNull().default(0),
+		reports: integer('reports').notNull().default(0),
+		audience: integer('audience').notNull().default(0),
+		/** Reports with an audience above zero (a kelurahan is "reached" by one). */
+		reachingReports: integer('reaching_reports').notNull().default(0)
 	},
 	(t) => [
-		primaryKey({ columns: [t.campaignId, t.scope, t.key, t.day] }),
+		primaryKey({ columns: [t.campaignId, t.scope, t.key] }),
 		/** Clicks of every campaign per day (the agency dashboard's last 7 days). */
-		index('click_rollups_day_idx').on(t.day, t.clicks).where(sql`${t.scope} = 'campaign'`)
+		index('reach_totals_day_idx').on(t.key, t.clicks).where(sql`${t.scope} = 'day'`)
 	]
 );
 
 /**
- * The visitors already counted in click_rollups' `visitors` for a campaign, day, scope and key:
- * a click adds a visitor only when its key is new here. Visitor keys are salted per day, so only
- * the days that can still get clicks (today and yesterday, for clicks buffered at midnight) are
- * kept; stats.rollup prunes the rest.
+ * The visitors already counted in reach_totals for a campaign, day and scope ('campaign', 'kim'
+ * or 'kelurahan' with its key): a click adds a visitor only when its key is new here. Visitor
+ * keys are salted per day, so only the days that can still get clicks (today, and yesterday for
+ * clicks buffered at midnight) are kept; stats.rollup prunes the rest.
  */
 export const clickVisitors = pgTable(
 	'click_visitors',
 	{
 		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
 		day: date('day').notNull(),
-		scope: clickRollupScope('scope').notNull(),
+		scope: reachScope('scope').notNull(),
 		key: text('key').notNull(),
 		visitorKey: text('visitor_key').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.campaignId, t.day, t.scope, t.key, t.visitorKey] }), index('click_visitors_day_idx').on(t.day)]
-);
-
-/**
- * Activity reports per campaign, KIM, kelurahan and day: kept by a trigger on activity_reports
- * (migration 0005), so the reach statistics sum a few rows per KIM instead of every report.
- */
-export const reportRollups = pgTable(
-	'report_rollups',
-	{
-		campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-		kimId: uuid('kim_id').notNull().references(() => kims.id, { onDelete: 'cascade' }),
-		kelurahanCode: text('kelurahan_code').notNull(),
-		heldOn: date('held_on').notNull(),
-		reports: integer('reports').notNull(),
-		audience: integer('audience').notNull(),
-		/** Reports with an audience above zero (a kelurahan is "reached" by one). */
-		reachingReports: integer('reaching_reports').notNull()
-	},
-	(t) => [primaryKey({ columns: [t.campaignId, t.kimId, t.kelurahanCode, t.heldOn] })]
 );

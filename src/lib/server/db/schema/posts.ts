@@ -85,8 +85,7 @@ export const posts = pgTable(
 		index('posts_kelurahan_idx').on(t.kelurahanCode),
 		index('posts_kind_idx').on(t.kind),
 		index('posts_tags_idx').using('gin', t.tags),
-		index('posts_search_idx').using('gin', t.searchVector),
-		index('posts_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`)
+		index('posts_search_idx').using('gin', t.searchVector)
 	]
 );
 
