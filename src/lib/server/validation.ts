@@ -7,6 +7,14 @@ import { m } from '../paraglide/messages.js';
  */
 const NO_NUL = (s: string) => !s.includes('\0');
 
+/** A query parameter left empty (`?limit=`) is a parameter not given. */
+export const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+/** An integer query parameter from `min` through `max`, `fallback` when absent or empty. */
+export const intQuery = (min: number, max: number, fallback: number) =>
+	z
+		.preprocess(emptyToUndefined, z.coerce.number({ error: () => m.err_invalid() }).int({ error: () => m.err_invalid() }).min(min, { error: () => m.err_invalid() }).max(max, { error: () => m.err_invalid() }).default(fallback))
+		.openapi({ type: 'integer', minimum: min, maximum: max, default: fallback });
+
 export const text = (max = 200) =>
 	z
 		.string({ error: () => m.err_required() })

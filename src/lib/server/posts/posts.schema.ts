@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate, regionCode } from '../validation';
+import { emptyToUndefined, intQuery, isoDate, regionCode } from '../validation';
 import { m } from '../../paraglide/messages.js';
 import {
 	foreignKindFields, KIND_FIELDS, MAX_TAG_LENGTH, MAX_TAGS, normalizeTags, POST_KINDS, POST_STATUSES, POTENTIAL_CATEGORIES,
@@ -140,10 +140,7 @@ export const ReturnPostSchema = z
 	.openapi('ReturnPostInput');
 export type ReturnPost = z.infer<typeof ReturnPostSchema>;
 
-const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optQuery = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
-const intQuery = (min: number, max: number, fallback: number) =>
-	z.preprocess(emptyToUndefined, z.coerce.number({ error: () => m.err_invalid() }).int({ error: () => m.err_invalid() }).min(min, { error: () => m.err_invalid() }).max(max, { error: () => m.err_invalid() }).default(fallback));
 
 export const ListPostsQuerySchema = z.object({
 	kind: optQuery(z.enum(POST_KINDS, { error: () => m.post_err_kind() })).openapi({ type: 'string', enum: [...POST_KINDS] }),
@@ -153,8 +150,8 @@ export const ListPostsQuerySchema = z.object({
 	status: optQuery(z.enum(POST_STATUSES, { error: () => m.err_invalid() })).openapi({ type: 'string', enum: [...POST_STATUSES], description: 'Anonymous visitors and residents only ever see published posts' }),
 	tag: optQuery(z.string().trim().toLowerCase().max(MAX_TAG_LENGTH)).openapi({ type: 'string' }),
 	q: optQuery(z.string().trim().max(200, { error: () => m.post_err_too_long({ max: 200 }) })).openapi({ type: 'string', description: 'Words to find (Indonesian stemming, typo tolerant)' }),
-	limit: intQuery(1, 100, 20).openapi({ type: 'integer', default: 20 }),
-	offset: intQuery(0, 10_000, 0).openapi({ type: 'integer', default: 0 })
+	limit: intQuery(1, 100, 20),
+	offset: intQuery(0, 10_000, 0)
 });
 export type ListPostsQuery = z.infer<typeof ListPostsQuerySchema>;
 
@@ -164,7 +161,7 @@ export const SearchQuerySchema = z.object({
 	kelurahan_code: ListPostsQuerySchema.shape.kelurahan_code,
 	from: optQuery(isoDate()).openapi({ type: 'string', format: 'date', description: 'Published on or after (WIB date)' }),
 	to: optQuery(isoDate()).openapi({ type: 'string', format: 'date', description: 'Published on or before (WIB date)' }),
-	limit: intQuery(1, 50, 20).openapi({ type: 'integer', default: 20 })
+	limit: intQuery(1, 50, 20)
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 

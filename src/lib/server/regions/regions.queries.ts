@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { anyOf } from '../db/sql';
 import { appState, regions } from '../db/schema';
 import { invalid } from '../errors';
 import { m } from '../../paraglide/messages.js';
@@ -43,7 +44,7 @@ export async function insertRegions(db: Db, rows: RegionRow[]) {
 export async function regionNames(db: Db, codes: string[]) {
 	const unique = [...new Set(codes.filter(Boolean))];
 	if (unique.length === 0) return new Map<string, string>();
-	const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, unique));
+	const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(anyOf(regions.code, unique));
 	return new Map(rows.map((r) => [r.code, r.name]));
 }
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate, regionCode } from '../validation';
+import { emptyToUndefined, intQuery, isoDate, regionCode } from '../validation';
 import { m } from '../../paraglide/messages.js';
 import { ACTIVITY_TYPES, isRwRt } from './reports.rules';
 
@@ -51,15 +51,12 @@ export type CreateReport = z.infer<typeof CreateReportSchema>;
 /** A client's Idempotency-Key: 1–255 visible ASCII characters. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const intQuery = (min: number, max: number, fallback: number) =>
-	z.preprocess(emptyToUndefined, z.coerce.number({ error: () => m.err_invalid() }).int({ error: () => m.err_invalid() }).min(min, { error: () => m.err_invalid() }).max(max, { error: () => m.err_invalid() }).default(fallback));
 
 export const ListReportsQuerySchema = z.object({
 	kim_id: z.preprocess(emptyToUndefined, z.uuid({ error: () => m.report_err_kim() }).optional()).openapi({ type: 'string', format: 'uuid' }),
 	campaign_id: z.preprocess(emptyToUndefined, z.uuid({ error: () => m.report_err_campaign() }).optional()).openapi({ type: 'string', format: 'uuid' }),
-	limit: intQuery(1, 200, 50).openapi({ type: 'integer', default: 50 }),
-	offset: intQuery(0, 100_000, 0).openapi({ type: 'integer', default: 0 })
+	limit: intQuery(1, 200, 50),
+	offset: intQuery(0, 100_000, 0)
 });
 export type ListReportsQuery = z.infer<typeof ListReportsQuerySchema>;
 

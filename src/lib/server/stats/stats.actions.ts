@@ -13,8 +13,7 @@ import {
 	sumUniqueVisitors, targetedKelurahan, type AssignmentBucket, type Target
 } from './stats.rules';
 import {
-	clicksByDay, clicksByKelurahan, clicksByKim, conversionsByKim, countAssignmentRows, findCampaignForStats, listAssignmentRows,
-	listCityVillages, listFeedback, listKimAreas, listLinkKimIds, reportsByDay, reportsByKelurahan, reportsByKim
+	conversionsByKim, countAssignmentRows, findCampaignForStats, listAssignmentRows, listCityVillages, listFeedback, listKimAreas, listLinkKimIds, reachFigures
 } from './stats.queries';
 
 /** The most feedback entries shown (newest first). */
@@ -41,32 +40,31 @@ export async function loadStatsScope(ctx: Ctx, id: string, db: Db = ctx.db) {
 	return { campaign, assigned, kimIds: scope === 'all' ? null : scope };
 }
 
+/** How many KIM and kelurahan rows the reach page and the API show by default (the CSV has all). */
+export const STATS_ROWS = 100;
+
 /**
  * A campaign's reach as the actor may see it (stats.rules has the definitions). One read-only
  * snapshot, so the totals and the per-KIM and per-kelurahan rows agree with each other.
+ * `limit` keeps the best-reaching KIMs and, of the kelurahan, the targeted ones first and then
+ * the best-reaching (shown by code); a national campaign has thousands of each.
  */
-export function getCampaignStats(ctx: Ctx, id: string) {
-	return ctx.db.transaction((tx) => readCampaignStats(ctx, tx, id), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+export function getCampaignStats(ctx: Ctx, id: string, opts: { limit?: number } = {}) {
+	return ctx.db.transaction((tx) => readCampaignStats(ctx, tx, id, opts.limit ?? Infinity), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
-async function readCampaignStats(ctx: Ctx, db: Db, id: string) {
+async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
 	const { campaign, kimIds, assigned } = await loadStatsScope(ctx, id, db);
 	const today = todayWib(nowOf(ctx));
 	const city = await findCity(db);
-	const [villages, assignmentRows, dayClicks, kimClicks, kelClicks, kimReports, kelReports, dayReports, conversions, linkKims, feedback] =
-		await Promise.all([
-			listCityVillages(db, city.code),
-			countAssignmentRows(db, campaign.id, kimIds),
-			clicksByDay(db, campaign.id, kimIds),
-			clicksByKim(db, campaign.id, kimIds),
-			clicksByKelurahan(db, campaign.id, kimIds),
-			reportsByKim(db, campaign.id, kimIds),
-			reportsByKelurahan(db, campaign.id, kimIds),
-			reportsByDay(db, campaign.id, kimIds),
-			conversionsByKim(db, campaign.id, kimIds),
-			listLinkKimIds(db, campaign.id, kimIds),
-			listFeedback(db, campaign.id, kimIds, FEEDBACK_LIMIT)
-		]);
+	const [villages, assignmentRows, { dayClicks, kimClicks, kelClicks, kimReports, kelReports, dayReports }, conversions, linkKims, feedback] = await Promise.all([
+		listCityVillages(db, city.code),
+		countAssignmentRows(db, campaign.id, kimIds),
+		reachFigures(db, campaign.id, kimIds),
+		conversionsByKim(db, campaign.id, kimIds),
+		listLinkKimIds(db, campaign.id, kimIds),
+		listFeedback(db, campaign.id, kimIds, FEEDBACK_LIMIT)
+	]);
 	const target: Target = { kind: campaign.targetKind, codes: campaign.targetCodes, kimIds: campaign.targetKimIds };
 
 	// Every KIM that shows in a row, plus the target's (their kelurahan) and the scope's (their area).
@@ -84,7 +82,11 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string) {
 		: assigned.length;
 
 	const kel = kelurahanFigures(targeted, kelReports, kelClicks);
-	const names = await regionNames(db, [...kel.rows.keys(), ...villages.map((v) => v.parentCode ?? ''), ...kimInfo.map((k) => k.kelurahanCode ?? k.kecamatanCode)]);
+	const targetedSet = new Set(targeted);
+	const allKims = kimRows(rowKimIds, { kimReports, kimClicks, conversions }, kimInfo, new Map(assigned.map((a) => [a.kimId, assignmentBucket(a.status, a.dueOn, today)])));
+	const shownKims = allKims.slice(0, limit);
+	const shownKelurahan = pickKelurahan(kel.rows, targetedSet, limit);
+	const names = await regionNames(db, [...shownKelurahan.keys(), ...villages.map((v) => v.parentCode ?? ''), ...shownKims.map((k) => k.areaCode ?? '')]);
 	const totalConversions = noConversions();
 	for (const c of conversions) totalConversions[c.kind] += c.n;
 	const reportedAudience = kimReports.reduce((s, r) => s + r.audience, 0);
@@ -107,10 +109,12 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string) {
 			clicksWithoutKelurahan: kel.clicksWithoutKelurahan,
 			conversions: totalConversions
 		},
-		byKim: kimRows(rowKimIds, { kimReports, kimClicks, conversions }, kimInfo, names, new Map(assigned.map((a) => [a.kimId, assignmentBucket(a.status, a.dueOn, today)]))),
-		byKelurahan: kelurahanRows(kel.rows, new Set(targeted), villages, names),
+		byKim: shownKims.map(({ areaCode, ...k }) => ({ ...k, areaName: areaCode ? (names.get(areaCode) ?? null) : null })),
+		byKimTotal: allKims.length,
+		byKelurahan: kelurahanRows(shownKelurahan, targetedSet, villages, names),
+		byKelurahanTotal: kel.rows.size,
 		series: dailySeries(campaign, dayClicks, dayReports, today),
-		map: reachMap(villages, kel.rows, new Set(targeted), names),
+		map: reachMap(villages, kel.rows, targetedSet, names),
 		feedback: feedback.map((f) => ({ ...f, kelurahanName: f.kelurahanName ?? f.kelurahanCode }))
 	};
 }
@@ -125,7 +129,6 @@ function kimRows(
 	ids: Set<string>,
 	rows: { kimReports: { kimId: string; reports: number; audience: number }[]; kimClicks: { kimId: string; clicks: number; uniqueVisitors: number }[]; conversions: { kimId: string; kind: keyof Conversions; n: number }[] },
 	kimInfo: KimInfo[],
-	names: Map<string, string>,
 	bucketOf: Map<string, AssignmentBucket>
 ) {
 	const byKim = new Map<string, Figures & { conversions: Conversions }>([...ids].map((id) => [id, { ...zero(), conversions: noConversions() }]));
@@ -136,7 +139,7 @@ function kimRows(
 	return [...byKim.entries()]
 		.map(([id, f]) => {
 			const k = info.get(id);
-			return { kimId: id, name: k?.name ?? id, slug: k?.slug ?? null, areaName: k ? (names.get(k.kelurahanCode ?? k.kecamatanCode) ?? null) : null, assignment: bucketOf.get(id) ?? null, ...f };
+			return { kimId: id, name: k?.name ?? id, slug: k?.slug ?? null, areaCode: k ? (k.kelurahanCode ?? k.kecamatanCode) : null, assignment: bucketOf.get(id) ?? null, ...f };
 		})
 		.sort((a, b) => b.reportedAudience - a.reportedAudience || b.clicks - a.clicks || a.name.localeCompare(b.name));
 }
@@ -156,6 +159,15 @@ function kelurahanFigures(
 		else Object.assign(row(r.code), { clicks: r.clicks, uniqueVisitors: r.uniqueVisitors });
 	}
 	return { rows, clicksWithoutKelurahan };
+}
+
+/** At most `limit` kelurahan rows: the targeted first, then those reaching most. */
+function pickKelurahan(rows: Map<string, KelFigures>, targeted: Set<string>, limit: number) {
+	if (rows.size <= limit) return rows;
+	const rank = [...rows.entries()].sort(
+		([a, f], [b, g]) => Number(targeted.has(b)) - Number(targeted.has(a)) || g.reportedAudience - f.reportedAudience || g.clicks - f.clicks || a.localeCompare(b)
+	);
+	return new Map(rank.slice(0, limit));
 }
 
 function kelurahanRows(rows: Map<string, KelFigures>, targeted: Set<string>, villages: Village[], names: Map<string, string>) {

@@ -158,6 +158,36 @@ describe('GET /api/v1/campaigns/{id}/stats', () => {
 		expect(ofDraft.body).toMatchObject({ kims_targeted: 2, kelurahan_targeted: 6, kelurahan_reached: 0 });
 	});
 
+	it('keeps the best-reaching KIMs and the targeted kelurahan first within `limit`, and counts every row', async () => {
+		const s = await setup();
+		const POTROBANGSAN = '33.71.02.1004'; // not targeted, but reached more than any targeted kelurahan
+		await buildReport(db, { kimId: s.b.id, campaignId: s.campaign.id, kelurahanCode: POTROBANGSAN, audienceCount: 300, heldOn: D2 });
+		const path = `/api/v1/campaigns/${s.campaign.id}/stats`;
+		const all = (await call('GET', path, { as: s.petugas })).body;
+		expect([all.by_kim_total, all.by_kim.length, all.by_kelurahan_total, all.by_kelurahan.length]).toEqual([3, 3, 4, 4]);
+
+		const two = (await call('GET', `${path}?limit=2`, { as: s.petugas })).body;
+		expect(two.by_kim.map((k: { kim_id: string }) => k.kim_id)).toEqual([s.b.id, s.a.id]);
+		expect(two.by_kim_total).toBe(3);
+		expect(two.by_kelurahan.map((k: { code: string }) => k.code)).toEqual([TIDAR_SELATAN, WATES]);
+		expect(two.by_kelurahan_total).toBe(4);
+		// Totals are the whole campaign's, whatever the limit.
+		expect(two.reach).toEqual(all.reach);
+		expect(two.kelurahan_reached).toBe(all.kelurahan_reached);
+
+		const four = (await call('GET', `${path}?limit=4`, { as: s.petugas })).body;
+		expect(four.by_kelurahan.map((k: { code: string }) => k.code)).toEqual([TIDAR_UTARA, TIDAR_SELATAN, WATES, POTROBANGSAN]);
+		// The CSV has every row.
+		const csv: string = (await call('GET', `${path}.csv`, { as: s.petugas })).body;
+		expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 1 + 3 + 4);
+
+		for (const bad of ['0', '1001', '2.5', 'abc']) {
+			const res = await call('GET', `${path}?limit=${bad}`, { as: s.petugas });
+			expect(res.status).toBe(400);
+			expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('limit');
+		}
+	});
+
 	it('answers zeros for a campaign without activity', async () => {
 		const petugas = await buildActor(db, 'petugas');
 		const campaign = await buildCampaign(db, { targetReach: 0, startsOn: daysFromToday(1), endsOn: daysFromToday(20) });

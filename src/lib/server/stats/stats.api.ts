@@ -1,11 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api } from '../http/api-env';
 import { problemResponses } from '../http/api-env';
-import { getCampaignStats } from './stats.actions';
+import { intQuery } from '../validation';
+import { getCampaignStats, STATS_ROWS } from './stats.actions';
 import { CampaignStatsOut, csvHeaders, presentStats, statsCsv } from './stats.present';
 
 const tags = ['campaigns'];
 const CampaignIdParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
+const StatsQuery = z.object({
+	limit: intQuery(1, 1000, STATS_ROWS).openapi({ param: { name: 'limit', in: 'query' }, description: `At most this many rows in by_kim (best-reaching first) and by_kelurahan (targeted first, then best-reaching; listed by code). Default ${STATS_ROWS}; the CSV has every row.` })
+});
 
 const WHO =
 	'Staff (petugas, admin) see the whole campaign. A pengurus of a KIM assigned to it sees only their KIM’s part: by_kim only theirs, ' +
@@ -27,10 +31,10 @@ export function statsRoutes(app: Api) {
 			method: 'get', path: '/api/v1/campaigns/{id}/stats', tags,
 			summary: 'A campaign’s reach: kelurahan targeted and reached, assignments by status, reported audience, clicks and unique visitors, per KIM, per kelurahan and per day',
 			description: `${WHO}\n\n${DEFINITIONS}`,
-			request: { params: CampaignIdParam },
+			request: { params: CampaignIdParam, query: StatsQuery },
 			responses: { 200: { description: 'Reach statistics', content: { 'application/json': { schema: CampaignStatsOut } } }, ...problemResponses(401, 403, 404) }
 		}),
-		async (c) => c.json(presentStats(await getCampaignStats(c.get('ctx'), c.req.valid('param').id)), 200)
+		async (c) => c.json(presentStats(await getCampaignStats(c.get('ctx'), c.req.valid('param').id, { limit: c.req.valid('query').limit })), 200)
 	);
 
 	app.openapi(

@@ -38,12 +38,14 @@ export const CampaignStatsOut = z
 				reports: int(), reported_audience: int(), clicks: int(), unique_visitors: int(), conversions: ConversionsOut
 			})
 		),
+		by_kim_total: int().openapi({ description: 'KIMs in the breakdown; by_kim holds the first `limit` of them' }),
 		by_kelurahan: z.array(
 			z.object({
 				code: z.string(), name: z.string(), kecamatan_name: z.string().nullable(), population: int().nullable(),
 				targeted: z.boolean(), reached: z.boolean(), reports: int(), reported_audience: int(), clicks: int(), unique_visitors: int()
 			})
 		),
+		by_kelurahan_total: int().openapi({ description: 'Kelurahan in the breakdown; by_kelurahan holds `limit` of them' }),
 		daily: z.array(z.object({ day: z.string(), clicks: int(), unique_visitors: int(), reported_audience: int() })),
 		feedback: z.array(
 			z.object({
@@ -80,10 +82,12 @@ export function presentStats(s: CampaignStats): CampaignStatsJson {
 			kim_id: k.kimId, name: k.name, area_name: k.areaName, assignment: k.assignment,
 			reports: k.reports, reported_audience: k.reportedAudience, clicks: k.clicks, unique_visitors: k.uniqueVisitors, conversions: k.conversions
 		})),
+		by_kim_total: s.byKimTotal,
 		by_kelurahan: s.byKelurahan.map((k) => ({
 			code: k.code, name: k.name, kecamatan_name: k.kecamatanName, population: k.population, targeted: k.targeted, reached: k.reached,
 			reports: k.reports, reported_audience: k.reportedAudience, clicks: k.clicks, unique_visitors: k.uniqueVisitors
 		})),
+		by_kelurahan_total: s.byKelurahanTotal,
 		daily: s.series.map((d) => ({ day: d.day, clicks: d.clicks, unique_visitors: d.uniqueVisitors, reported_audience: d.reportedAudience })),
 		feedback: s.feedback.map((f) => ({
 			report_id: f.id, held_on: f.heldOn, type: f.type, kim_id: f.kimId, kim_name: f.kimName,

@@ -8,6 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { anyOf } from '../db/sql';
 import { activityReports, assignments, attributions, campaigns, kims, linkClicks, reachTotals, regions, shareLinks } from '../db/schema';
 import type { AssignmentStatus } from './stats.rules';
 
@@ -60,30 +61,20 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 	return db
 		.select({ id: kims.id, name: kims.name, slug: kims.slug, kelurahanCode: kims.kelurahanCode, kecamatanCode: kims.kecamatanCode })
 		.from(kims)
-		.where(and(filter.ids ? inArray(kims.id, filter.ids) : undefined, filter.verified ? eq(kims.status, 'verified') : undefined))
+		.where(and(filter.ids ? anyOf(kims.id, filter.ids) : undefined, filter.verified ? eq(kims.status, 'verified') : undefined))
 		.orderBy(asc(kims.name));
 }
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
 
-type ReachScope = (typeof reachTotals.$inferSelect)['scope'];
-/** The whole campaign's reach_totals rows of one scope, by key. */
-function totals(db: Db, campaignId: string, scope: ReachScope) {
-	return db
-		.select({ key: reachTotals.key, clicks: reachTotals.clicks, visitors: reachTotals.visitors, reports: reachTotals.reports, audience: reachTotals.audience, reachingReports: reachTotals.reachingReports })
-		.from(reachTotals)
-		.where(and(eq(reachTotals.campaignId, campaignId), eq(reachTotals.scope, scope)));
-}
-type Totals = Awaited<ReturnType<typeof totals>>;
-const withClicks = (rows: Totals) => rows.filter((r) => r.clicks > 0);
-const withReports = (rows: Totals) => rows.filter((r) => r.reports > 0);
+type Row = { key: string; clicks: number; visitors: number; reports: number; audience: number; reachingReports: number };
 
 /**
  * Clicks of the scoped KIMs' links, counted and visitors made distinct per `group` and day, then
  * summed over days. Only for a scope (a pengurus's KIMs): their few clicks are read live, so a
  * visitor who followed two of their KIMs' links on one day counts once, as the totals do.
  */
-function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL) {
+async function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<Row[]> {
 	const perDay = db
 		.select({ group: sql<string>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
 		.from(linkClicks)
@@ -92,36 +83,16 @@ function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL) 
 		.where(campaignClicks(campaignId, kimIds))
 		.groupBy(group, linkClicks.day)
 		.as('per_day');
-	return db
+	const rows = await db
 		.select({ key: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, visitors: sql<number>`sum(${perDay.uv})::int` })
 		.from(perDay)
 		.groupBy(perDay.group);
-}
-
-/** Clicks and unique visitors (distinct visitor keys) per WIB day. */
-export async function clicksByDay(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`) : withClicks(await totals(db, campaignId, 'day'));
-	return rows.map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort((a, b) => a.day.localeCompare(b.day));
-}
-
-/** Clicks per KIM, unique visitors counted per day and summed over days. */
-export async function clicksByKim(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`) : withClicks(await totals(db, campaignId, 'kim'));
-	return rows.map((r) => ({ kimId: r.key, clicks: r.clicks, uniqueVisitors: r.visitors }));
-}
-
-/**
- * Clicks per kelurahan of the KIM that owns the link (null for a kecamatan-level KIM), unique
- * visitors counted per day and summed.
- */
-export async function clicksByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = kimIds ? await scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`) : withClicks(await totals(db, campaignId, 'kelurahan'));
-	return rows.map((r) => ({ code: r.key || null, clicks: r.clicks, uniqueVisitors: r.visitors }));
+	return rows.map((r) => ({ ...r, reports: 0, audience: 0, reachingReports: 0 }));
 }
 
 /** The scoped KIMs' reports of the campaign, summed per `group` (read live: a pengurus's KIMs have few). */
-function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL) {
-	return db
+async function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<Row[]> {
+	const rows = await db
 		.select({
 			key: sql<string>`${group}`, reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int`,
 			reachingReports: sql<number>`(count(*) filter (where ${activityReports.audienceCount} > 0))::int`
@@ -129,27 +100,51 @@ function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL)
 		.from(activityReports)
 		.where(and(eq(activityReports.campaignId, campaignId), inArray(activityReports.kimId, kimIds)))
 		.groupBy(group);
+	return rows.map((r) => ({ ...r, clicks: 0, visitors: 0 }));
 }
 
-const reportsBy = async (db: Db, campaignId: string, kimIds: Scope, scope: ReachScope, group: SQL) =>
-	kimIds ? scopedReports(db, campaignId, kimIds, group) : withReports(await totals(db, campaignId, scope));
-
-/** Reports and reported audience per KIM. */
-export async function reportsByKim(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = await reportsBy(db, campaignId, kimIds, 'kim', sql`${activityReports.kimId}::text`);
-	return rows.map((r) => ({ kimId: r.key, reports: r.reports, audience: r.audience }));
+/** Per day, KIM and kelurahan: the whole campaign's reach_totals rows (one read), or a scope's live figures. */
+async function reachRows(db: Db, campaignId: string, kimIds: Scope) {
+	if (kimIds === null) {
+		const rows = await db
+			.select({ scope: reachTotals.scope, key: reachTotals.key, clicks: reachTotals.clicks, visitors: reachTotals.visitors, reports: reachTotals.reports, audience: reachTotals.audience, reachingReports: reachTotals.reachingReports })
+			.from(reachTotals)
+			.where(and(eq(reachTotals.campaignId, campaignId), inArray(reachTotals.scope, ['day', 'kim', 'kelurahan'])));
+		const of = (scope: string) => rows.filter((r) => r.scope === scope);
+		const [day, kim, kelurahan] = [of('day'), of('kim'), of('kelurahan')];
+		return { clicks: { day, kim, kelurahan }, reports: { day, kim, kelurahan } };
+	}
+	const [dayC, kimC, kelC, dayR, kimR, kelR] = await Promise.all([
+		scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`),
+		scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`),
+		scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`),
+		scopedReports(db, campaignId, kimIds, sql`${activityReports.heldOn}::text`),
+		scopedReports(db, campaignId, kimIds, sql`${activityReports.kimId}::text`),
+		scopedReports(db, campaignId, kimIds, sql`${activityReports.kelurahanCode}`)
+	]);
+	return { clicks: { day: dayC, kim: kimC, kelurahan: kelC }, reports: { day: dayR, kim: kimR, kelurahan: kelR } };
 }
 
-/** Reports, reported audience and reports with audience above zero per kelurahan where the activity was held. */
-export async function reportsByKelurahan(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = await reportsBy(db, campaignId, kimIds, 'kelurahan', sql`${activityReports.kelurahanCode}`);
-	return rows.map((r) => ({ code: r.key, reports: r.reports, audience: r.audience, reachingReports: r.reachingReports }));
-}
-
-/** Reported audience per day the activity was held, oldest first. */
-export async function reportsByDay(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = await reportsBy(db, campaignId, kimIds, 'day', sql`${activityReports.heldOn}::text`);
-	return rows.map((r) => ({ day: r.key, audience: r.audience })).sort((a, b) => a.day.localeCompare(b.day));
+/**
+ * A campaign's clicks and reports per day, KIM and kelurahan, as the actor's scope sees them:
+ * - clicks with unique visitors (distinct visitor keys per day, summed over days), per WIB day,
+ *   per KIM of the link, per kelurahan of that KIM (null for a kecamatan-level KIM);
+ * - reports with reported audience per KIM, per kelurahan where the activity was held (with the
+ *   reports whose audience is above zero), and the audience per day held.
+ */
+export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
+	const { clicks, reports } = await reachRows(db, campaignId, kimIds);
+	const withClicks = (rows: Row[]) => rows.filter((r) => r.clicks > 0);
+	const withReports = (rows: Row[]) => rows.filter((r) => r.reports > 0);
+	const byDay = (a: { day: string }, b: { day: string }) => a.day.localeCompare(b.day);
+	return {
+		dayClicks: withClicks(clicks.day).map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort(byDay),
+		kimClicks: withClicks(clicks.kim).map((r) => ({ kimId: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })),
+		kelClicks: withClicks(clicks.kelurahan).map((r) => ({ code: r.key || null, clicks: r.clicks, uniqueVisitors: r.visitors })),
+		kimReports: withReports(reports.kim).map((r) => ({ kimId: r.key, reports: r.reports, audience: r.audience })),
+		kelReports: withReports(reports.kelurahan).map((r) => ({ code: r.key, reports: r.reports, audience: r.audience, reachingReports: r.reachingReports })),
+		dayReports: withReports(reports.day).map((r) => ({ day: r.key, audience: r.audience })).sort(byDay)
+	};
 }
 
 /** Attributed conversions (register, subscribe, complaint) per KIM of the link. */
