@@ -4,6 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
+import { processOutbox, type Deliver } from '../src/lib/server/mail/outbox-worker';
+import { workerTasks } from '../src/lib/server/runtime';
 
 export type DataTarget = { dataDir?: string; databaseUrl?: string };
 
@@ -17,6 +19,25 @@ export async function countRows(target: DataTarget, tables: string[]): Promise<R
 			counts[table] = Number(result.rows[0].n);
 		}
 		return counts;
+	} finally {
+		await database.close();
+	}
+}
+
+/**
+ * Brings generated data to the state a running worker would have left it in before anything is
+ * measured: one pass of every periodic task (reminders due today, aduan past their deadlines,
+ * visitor keys of past days) and the mail they queue marked delivered. Without it the measured
+ * server spends its first minutes sending a backlog that a real installation sent day by day.
+ */
+export async function settle(target: DataTarget, publicUrl: string, now = new Date()) {
+	const database = await openDatabase(target.databaseUrl ? { url: target.databaseUrl, poolSize: 4 } : { dataDir: target.dataDir });
+	try {
+		for (const task of workerTasks(database.db, publicUrl)) await task.run(now, () => false);
+		const delivered: Deliver = async () => 'sent';
+		let mail = 0;
+		for (let n; (n = (await processOutbox(database.db, delivered, 500, now, () => false, 4)).claimed) > 0; ) mail += n;
+		return { mail };
 	} finally {
 		await database.close();
 	}

@@ -34,7 +34,8 @@ export type RunningServer = {
 	output(): string;
 	/** Resident set size of the server process in bytes (from /proc). */
 	rss(): number;
-	stop(): Promise<number | null>;
+	/** SIGTERM, then the exit code; a server still running after `graceMs` is killed and this throws. */
+	stop(graceMs?: number): Promise<number | null>;
 	kill(): Promise<void>;
 };
 
@@ -88,9 +89,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 		coldStartMs,
 		output: () => log,
 		rss: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
-		async stop() {
+		async stop(graceMs = 60_000) {
 			if (!gone) child.kill('SIGTERM');
-			return exited;
+			let timer: NodeJS.Timeout | undefined;
+			const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+			const code = await Promise.race([exited, late]);
+			clearTimeout(timer);
+			if (code !== 'late') return code;
+			child.kill('SIGKILL');
+			await exited;
+			throw new Error(`the server did not exit within ${graceMs / 1000} s of SIGTERM (killed):\n${log.slice(-2000)}`);
 		},
 		async kill() {
 			if (!gone) child.kill('SIGKILL');

@@ -110,3 +110,25 @@ describe('escalation after a reassignment', () => {
 		expect(await noticesTo(kepala.userId, a.id)).toHaveLength(0);
 	});
 });
+
+describe('a backlog', () => {
+	it('is worked through in batches, and a process that stops ends its sweep after the aduan in hand', async () => {
+		const now = new Date('2035-01-10T03:00:00Z');
+		const backlog = [];
+		for (let i = 0; i < 7; i++) backlog.push(await buildAduan(db, { createdAt: new Date(now.getTime() - 10 * 24 * H), verifyBy: new Date(now.getTime() - H) }));
+		const ids = backlog.map((a) => a.id);
+		const escalated = async () => (await db.select().from(aduan).where(and(inArray(aduan.id, ids), eq(aduan.escalatedFor, 'verify')))).length;
+
+		expect(await sweepAduan(db, now, PUBLIC_URL, { batch: 2, isStopped: () => true })).toEqual({ escalated: 0, closed: 0 });
+		expect(await escalated()).toBe(0);
+		// Stopped after the first batch's two aduan: the rest waits for the next sweep.
+		let checks = 0;
+		const partial = await sweepAduan(db, now, PUBLIC_URL, { batch: 2, isStopped: () => ++checks > 3 });
+		expect(partial.escalated).toBeLessThanOrEqual(2);
+		expect(await escalated()).toBeLessThan(7);
+		const rest = await sweepAduan(db, now, PUBLIC_URL, { batch: 2 });
+		expect(await escalated()).toBe(7);
+		expect(partial.escalated + rest.escalated).toBeGreaterThanOrEqual(7);
+		expect(await eventsOf(ids[0], 'escalation')).toHaveLength(1);
+	});
+});

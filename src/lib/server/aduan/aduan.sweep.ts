@@ -5,7 +5,7 @@
  * processes at once: every write is an `update … where` guarded by the state it changes, so only
  * one run wins each row, and notices carry stable dedupe keys.
  */
-import { and, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { aduan } from '../db/schema';
 import { audit } from '../audit/audit';
@@ -22,14 +22,22 @@ import { aduanStatusLabel } from '../../aduan-labels';
 type Stage = 'verify' | 'plan';
 const notEscalatedFor = (stage: Stage) => or(isNull(aduan.escalatedFor), ne(aduan.escalatedFor, stage));
 
-/** Overdue aduan not yet escalated for their current stage. */
-async function findOverdue(db: Db, now: Date) {
-	const verify = await db.select().from(aduan).where(and(eq(aduan.status, 'received'), lt(aduan.verifyBy, now), notEscalatedFor('verify')));
-	const plan = await db
+/** The aduan past a deadline, by kind: escalation for verification or for the follow-up plan, and the automatic close. */
+const OVERDUE = {
+	verify: and(eq(aduan.status, 'received'), notEscalatedFor('verify')),
+	plan: and(inArray(aduan.status, ['verified', 'in_progress']), isNull(aduan.planPostedAt), notEscalatedFor('plan')),
+	close: eq(aduan.status, 'resolved')
+};
+const DEADLINE = { verify: aduan.verifyBy, plan: aduan.planBy, close: aduan.autoCloseAt };
+
+/** At most `n` aduan of `kind` past their deadline at `now`, after id `after` in id order. */
+function findOverdue(db: Db, kind: keyof typeof OVERDUE, now: Date, after: string | undefined, n: number) {
+	return db
 		.select()
 		.from(aduan)
-		.where(and(inArray(aduan.status, ['verified', 'in_progress']), isNull(aduan.planPostedAt), lt(aduan.planBy, now), notEscalatedFor('plan')));
-	return [...verify.map((a) => ({ a, stage: 'verify' as const })), ...plan.map((a) => ({ a, stage: 'plan' as const }))];
+		.where(and(OVERDUE[kind], lt(DEADLINE[kind], now), after ? gt(aduan.id, after) : undefined))
+		.orderBy(asc(aduan.id))
+		.limit(n);
 }
 
 /** The unit's supervisors; when it has none, all its staff (someone must hear of it). */
@@ -82,18 +90,31 @@ async function autoClose(tx: Db, a: Aduan, now: Date, publicUrl: string) {
 	return true;
 }
 
+/** How many aduan a sweep reads at a time: a backlog of any size is worked through in bounded memory. */
+export const SWEEP_BATCH = 200;
+
 /**
- * One sweep at `now`: one transaction per aduan so one bad row does not hold back the others.
- * Returns how many aduan were escalated and closed.
+ * One sweep at `now`: one transaction per aduan so one bad row does not hold back the others,
+ * read in batches of `batch`; when `isStopped` turns true (the process is shutting down) the
+ * sweep ends after the aduan in hand and the next sweep carries on. Returns how many aduan were
+ * escalated and closed.
  */
-export async function sweepAduan(db: Db, now: Date, publicUrl: string) {
-	let escalated = 0;
-	let closed = 0;
-	for (const { a, stage } of await findOverdue(db, now)) {
-		if (await db.transaction((tx) => escalate(tx, a, stage, now, publicUrl))) escalated += 1;
-	}
-	const due = await db.select().from(aduan).where(and(eq(aduan.status, 'resolved'), lt(aduan.autoCloseAt, now)));
-	for (const a of due) if (await db.transaction((tx) => autoClose(tx, a, now, publicUrl))) closed += 1;
+export async function sweepAduan(db: Db, now: Date, publicUrl: string, opts: { batch?: number; isStopped?: () => boolean } = {}) {
+	const { batch = SWEEP_BATCH, isStopped = () => false } = opts;
+	const each = async (kind: keyof typeof OVERDUE, handle: (tx: Db, a: Aduan) => Promise<boolean>) => {
+		let done = 0;
+		for (let after: string | undefined, rows: Aduan[] = []; !isStopped(); after = rows.at(-1)!.id) {
+			rows = await findOverdue(db, kind, now, after, batch);
+			for (const a of rows) {
+				if (isStopped()) break;
+				if (await db.transaction((tx) => handle(tx, a))) done += 1;
+			}
+			if (rows.length < batch) break;
+		}
+		return done;
+	};
+	const escalated = (await each('verify', (tx, a) => escalate(tx, a, 'verify', now, publicUrl))) + (await each('plan', (tx, a) => escalate(tx, a, 'plan', now, publicUrl)));
+	const closed = await each('close', (tx, a) => autoClose(tx, a, now, publicUrl));
 	return { escalated, closed };
 }
 
@@ -103,5 +124,5 @@ export const ADUAN_SWEEP_MS = 5 * 60_000;
 export const aduanSweepTask = (db: Db, publicUrl: string): PeriodicTask => ({
 	name: 'aduan-sweep',
 	everyMs: ADUAN_SWEEP_MS,
-	run: (now) => sweepAduan(db, now, publicUrl)
+	run: (now, isStopped) => sweepAduan(db, now, publicUrl, { isStopped })
 });

@@ -6,6 +6,8 @@
  * status history (aduan_events) of each.
  */
 import { sql } from 'drizzle-orm';
+import { m } from '../../paraglide/messages.js';
+import { ID } from '../aduan/aduan.handling.guard';
 import { AUTO_CLOSE_AFTER_DAYS, PLAN_WITHIN_DAYS, VERIFY_WITHIN_DAYS } from '../aduan/aduan.rules';
 import { endOfWibDaySql, lit, wibDaySql } from './generate.sql';
 import { ADUAN_SENTENCES, ADUAN_TITLES, FIRST_NAMES } from './generate.text';
@@ -113,6 +115,28 @@ export async function insertAduan(g: Gen, prefix: string): Promise<{ aduan: numb
 			returning 1
 		)
 		select (select count(*) from ins)::int as aduan, (select count(*) from ev)::int as events`);
+	// Steady state, as the worker's sweep would have left it: overdue aduan escalated once for
+	// their stage, resolved aduan past their auto-close time closed (each with its event).
+	const mine = `tracking_id like ${lit(prefix + '-%')}`;
+	const stage = (s: 'verify' | 'plan') => lit(m.aduan_desk_escalation_event({ stage: (s === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID)).toLowerCase() }, ID));
+	const [later] = await g.rows<{ events: number }>(`
+		with esc as (
+			update aduan set escalated_for = case when status = 'received' then 'verify' else 'plan' end
+			where ${mine} and ((status = 'received' and verify_by < ${g.nowSql}) or (status in ('verified', 'in_progress') and plan_posted_at is null and plan_by < ${g.nowSql}))
+			returning id, escalated_for, case when status = 'received' then verify_by else plan_by end as at
+		), closed as (
+			update aduan set status = 'closed', closed_at = auto_close_at, updated_at = auto_close_at
+			where ${mine} and status = 'resolved' and auto_close_at < ${g.nowSql}
+			returning id, auto_close_at as at
+		), ev as (
+			insert into aduan_events (aduan_id, kind, from_status, to_status, body, is_internal, author_role, created_at)
+			select id, 'escalation'::aduan_event_kind, null::aduan_status, null::aduan_status, case when escalated_for = 'verify' then ${stage('verify')} else ${stage('plan')} end, true, 'system', at from esc
+			union all
+			select id, 'status'::aduan_event_kind, 'resolved'::aduan_status, 'closed'::aduan_status, ${lit(m.aduan_desk_autoclose_note({ days: AUTO_CLOSE_AFTER_DAYS }, ID))}, false, 'system', at from closed
+			returning 1
+		)
+		select count(*)::int as events from ev`);
+	res.events += later.events;
 	await g.exec(`insert into aduan_counters (year, last)
 		select split_part(tracking_id, '-', 2)::int, max(split_part(tracking_id, '-', 3)::int) from aduan
 		where tracking_id like ${lit(prefix + '-%')} group by 1

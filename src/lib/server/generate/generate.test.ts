@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { sweepAduan } from '../aduan/aduan.sweep';
 import { createTestDatabase } from '../../../../tests/db';
 import { ctxFor } from '../../../../tests/factories';
 import type { Database } from '../db/client';
@@ -67,6 +68,9 @@ describe('generate (tiny scale)', () => {
 		expect(statuses).toEqual(['closed', 'in_progress', 'received', 'rejected', 'resolved', 'verified']);
 		expect(await one(`select count(*)::int as n from aduan where verify_by <= created_at or verified_at < created_at or plan_posted_at < verified_at
 			or resolved_at < plan_posted_at or closed_at < resolved_at or (status in ('verified', 'in_progress', 'resolved', 'closed') and plan_by is null)`)).toEqual({ n: 0 });
+		// Steady state: the worker's aduan sweep finds nothing left to escalate or close.
+		expect(await sweepAduan(a.db, NOW, 'http://localhost')).toEqual({ escalated: 0, closed: 0 });
+		expect(await one(`select count(*)::int as n from aduan where escalated_for is not null`)).not.toEqual({ n: 0 });
 		// Reports: by a member of the KIM, for a campaign the KIM has an assignment in.
 		expect(await one(`select count(*)::int as n from activity_reports r left join kim_members m on m.kim_id = r.kim_id and m.user_id = r.reporter_id where m.user_id is null`)).toEqual({ n: 0 });
 		expect(await one(`select count(*)::int as n from activity_reports r left join assignments s on s.campaign_id = r.campaign_id and s.kim_id = r.kim_id

@@ -168,8 +168,11 @@ export async function outboxCounts(db: Db) {
 	return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
-/** Work the worker loop does besides mail, at most once per `everyMs` per process (e.g. the reminder sweep). */
-export type PeriodicTask = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+/**
+ * Work the worker loop does besides mail, at most once per `everyMs` per process (e.g. the
+ * reminder sweep). A long task checks `isStopped` between items so a shutdown does not wait for it.
+ */
+export type PeriodicTask = { name: string; everyMs: number; run: (now: Date, isStopped: () => boolean) => Promise<unknown> };
 
 export type OutboxWorker = {
 	/** Stops polling, lets the row in flight finish, hands the rest of its batch back; resolves when idle. */
@@ -196,7 +199,7 @@ export function startOutboxWorker(
 			if (stopped || now - (lastRun.get(task.name) ?? -Infinity) < task.everyMs) continue;
 			lastRun.set(task.name, now);
 			try {
-				await task.run(new Date(now));
+				await task.run(new Date(now), isStopped);
 			} catch (err) {
 				console.error(`[worker] ${task.name} error`, (err as Error).message);
 			}
