@@ -36,8 +36,11 @@ export async function settle(target: DataTarget, publicUrl: string, now = new Da
 		for (const task of workerTasks(database.db, publicUrl)) await task.run(now, () => false);
 		const delivered: Deliver = async () => 'sent';
 		let mail = 0;
-		for (let n; (n = (await processOutbox(database.db, delivered, 500, now, () => false, 4)).claimed) > 0; ) mail += n;
-		return { mail };
+		for (;;) {
+			const { claimed } = await processOutbox(database.db, delivered, 500, now, () => false, 4);
+			if (claimed === 0) return { mail };
+			mail += claimed;
+		}
 	} finally {
 		await database.close();
 	}

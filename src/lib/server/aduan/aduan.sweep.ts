@@ -40,6 +40,11 @@ function findOverdue(db: Db, kind: keyof typeof OVERDUE, now: Date, after: strin
 		.limit(n);
 }
 
+const stageName = (stage: Stage) => (stage === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID));
+/** The internal event an escalation writes, and the note of an automatic close (the generator writes them too). */
+export const escalationNote = (stage: Stage) => m.aduan_desk_escalation_event({ stage: stageName(stage).toLowerCase() }, ID);
+export const autoCloseNote = () => m.aduan_desk_autoclose_note({ days: AUTO_CLOSE_AFTER_DAYS }, ID);
+
 /** The unit's supervisors; when it has none, all its staff (someone must hear of it). */
 async function supervisorsOrStaff(tx: Db, unitCode: string) {
 	const supervisors = await listUnitStaffIds(tx, unitCode, true);
@@ -55,9 +60,8 @@ async function escalate(tx: Db, a: Aduan, stage: Stage, now: Date, publicUrl: st
 		.where(and(eq(aduan.id, a.id), inArray(aduan.status, statuses), notEscalatedFor(stage)))
 		.returning({ id: aduan.id, unitCode: aduan.unitCode });
 	if (!won) return false;
-	const stageName = stage === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID);
 	const dueAt = stage === 'verify' ? a.verifyBy : a.planBy!;
-	const event = await insertEvent(tx, { aduanId: a.id, kind: 'escalation', body: m.aduan_desk_escalation_event({ stage: stageName.toLowerCase() }, ID), isInternal: true, authorRole: 'system', createdAt: now });
+	const event = await insertEvent(tx, { aduanId: a.id, kind: 'escalation', body: escalationNote(stage), isInternal: true, authorRole: 'system', createdAt: now });
 	const people = stage === 'verify'
 		? [...(await listPetugasIds(tx)), ...(await listUnitStaffIds(tx, AGENCY_UNIT, true))]
 		: await supervisorsOrStaff(tx, won.unitCode);
@@ -65,7 +69,7 @@ async function escalate(tx: Db, a: Aduan, stage: Stage, now: Date, publicUrl: st
 	const notice = {
 		kind: 'aduan_escalation',
 		title: m.aduan_desk_notice_escalation_title({ tracking: a.trackingId }, ID),
-		body: m.aduan_desk_notice_escalation_body({ stage: stageName, title: a.title, due: formatDateTime(dueAt, 'id') }, ID),
+		body: m.aduan_desk_notice_escalation_body({ stage: stageName(stage), title: a.title, due: formatDateTime(dueAt, 'id') }, ID),
 		url: staffUrl(a),
 		dedupeKey: `aduan:${a.id}:escalation:${stage}:${event.id}`,
 		email: true
@@ -82,7 +86,7 @@ async function autoClose(tx: Db, a: Aduan, now: Date, publicUrl: string) {
 		.where(and(eq(aduan.id, a.id), eq(aduan.status, 'resolved'), lt(aduan.autoCloseAt, now)))
 		.returning();
 	if (!after) return false;
-	const note = m.aduan_desk_autoclose_note({ days: AUTO_CLOSE_AFTER_DAYS }, ID);
+	const note = autoCloseNote();
 	const event = await insertEvent(tx, { aduanId: a.id, kind: 'status', fromStatus: 'resolved', toStatus: 'closed', body: note, authorRole: 'system', createdAt: now });
 	await audit(tx, null, 'aduan.auto_close', { type: 'aduan', id: a.id }, { before: { status: 'resolved' }, after: { status: 'closed' } });
 	const ctx = { db: tx, actor: null, publicUrl };
@@ -103,13 +107,15 @@ export async function sweepAduan(db: Db, now: Date, publicUrl: string, opts: { b
 	const { batch = SWEEP_BATCH, isStopped = () => false } = opts;
 	const each = async (kind: keyof typeof OVERDUE, handle: (tx: Db, a: Aduan) => Promise<boolean>) => {
 		let done = 0;
-		for (let after: string | undefined, rows: Aduan[] = []; !isStopped(); after = rows.at(-1)!.id) {
-			rows = await findOverdue(db, kind, now, after, batch);
+		let after: string | undefined;
+		while (!isStopped()) {
+			const rows = await findOverdue(db, kind, now, after, batch);
 			for (const a of rows) {
 				if (isStopped()) break;
 				if (await db.transaction((tx) => handle(tx, a))) done += 1;
 			}
 			if (rows.length < batch) break;
+			after = rows[rows.length - 1].id;
 		}
 		return done;
 	};

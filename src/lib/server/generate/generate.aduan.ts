@@ -6,8 +6,7 @@
  * status history (aduan_events) of each.
  */
 import { sql } from 'drizzle-orm';
-import { m } from '../../paraglide/messages.js';
-import { ID } from '../aduan/aduan.handling.guard';
+import { autoCloseNote, escalationNote } from '../aduan/aduan.sweep';
 import { AUTO_CLOSE_AFTER_DAYS, PLAN_WITHIN_DAYS, VERIFY_WITHIN_DAYS } from '../aduan/aduan.rules';
 import { endOfWibDaySql, lit, wibDaySql } from './generate.sql';
 import { ADUAN_SENTENCES, ADUAN_TITLES, FIRST_NAMES } from './generate.text';
@@ -118,7 +117,6 @@ export async function insertAduan(g: Gen, prefix: string): Promise<{ aduan: numb
 	// Steady state, as the worker's sweep would have left it: overdue aduan escalated once for
 	// their stage, resolved aduan past their auto-close time closed (each with its event).
 	const mine = `tracking_id like ${lit(prefix + '-%')}`;
-	const stage = (s: 'verify' | 'plan') => lit(m.aduan_desk_escalation_event({ stage: (s === 'verify' ? m.aduan_desk_stage_verify({}, ID) : m.aduan_desk_stage_plan({}, ID)).toLowerCase() }, ID));
 	const [later] = await g.rows<{ events: number }>(`
 		with esc as (
 			update aduan set escalated_for = case when status = 'received' then 'verify' else 'plan' end
@@ -130,16 +128,16 @@ export async function insertAduan(g: Gen, prefix: string): Promise<{ aduan: numb
 			returning id, auto_close_at as at
 		), ev as (
 			insert into aduan_events (aduan_id, kind, from_status, to_status, body, is_internal, author_role, created_at)
-			select id, 'escalation'::aduan_event_kind, null::aduan_status, null::aduan_status, case when escalated_for = 'verify' then ${stage('verify')} else ${stage('plan')} end, true, 'system', at from esc
+			select id, 'escalation'::aduan_event_kind, null::aduan_status, null::aduan_status, case when escalated_for = 'verify' then ${lit(escalationNote('verify'))} else ${lit(escalationNote('plan'))} end, true, 'system', at from esc
 			union all
-			select id, 'status'::aduan_event_kind, 'resolved'::aduan_status, 'closed'::aduan_status, ${lit(m.aduan_desk_autoclose_note({ days: AUTO_CLOSE_AFTER_DAYS }, ID))}, false, 'system', at from closed
+			select id, 'status'::aduan_event_kind, 'resolved'::aduan_status, 'closed'::aduan_status, ${lit(autoCloseNote())}, false, 'system', at from closed
 			returning 1
 		)
 		select count(*)::int as events from ev`);
 	res.events += later.events;
 	await g.exec(`insert into aduan_counters (year, last)
 		select split_part(tracking_id, '-', 2)::int, max(split_part(tracking_id, '-', 3)::int) from aduan
-		where tracking_id like ${lit(prefix + '-%')} group by 1
+		where ${mine} group by 1
 		on conflict (year) do update set last = greatest(aduan_counters.last, excluded.last)`);
 	return res;
 }

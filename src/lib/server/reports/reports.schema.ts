@@ -51,7 +51,6 @@ export type CreateReport = z.infer<typeof CreateReportSchema>;
 /** A client's Idempotency-Key: 1–255 visible ASCII characters. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-
 export const ListReportsQuerySchema = z.object({
 	kim_id: z.preprocess(emptyToUndefined, z.uuid({ error: () => m.report_err_kim() }).optional()).openapi({ type: 'string', format: 'uuid' }),
 	campaign_id: z.preprocess(emptyToUndefined, z.uuid({ error: () => m.report_err_campaign() }).optional()).openapi({ type: 'string', format: 'uuid' }),

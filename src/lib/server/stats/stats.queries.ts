@@ -67,14 +67,15 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
 
-type Row = { key: string; clicks: number; visitors: number; reports: number; audience: number; reachingReports: number };
+type ClickRow = { key: string; clicks: number; visitors: number };
+type ReportRow = { key: string; reports: number; audience: number; reachingReports: number };
 
 /**
  * Clicks of the scoped KIMs' links, counted and visitors made distinct per `group` and day, then
  * summed over days. Only for a scope (a pengurus's KIMs): their few clicks are read live, so a
  * visitor who followed two of their KIMs' links on one day counts once, as the totals do.
  */
-async function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<Row[]> {
+function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<ClickRow[]> {
 	const perDay = db
 		.select({ group: sql<string>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
 		.from(linkClicks)
@@ -83,16 +84,15 @@ async function scopedClicks(db: Db, campaignId: string, kimIds: string[], group:
 		.where(campaignClicks(campaignId, kimIds))
 		.groupBy(group, linkClicks.day)
 		.as('per_day');
-	const rows = await db
+	return db
 		.select({ key: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, visitors: sql<number>`sum(${perDay.uv})::int` })
 		.from(perDay)
 		.groupBy(perDay.group);
-	return rows.map((r) => ({ ...r, reports: 0, audience: 0, reachingReports: 0 }));
 }
 
 /** The scoped KIMs' reports of the campaign, summed per `group` (read live: a pengurus's KIMs have few). */
-async function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<Row[]> {
-	const rows = await db
+function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<ReportRow[]> {
+	return db
 		.select({
 			key: sql<string>`${group}`, reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int`,
 			reachingReports: sql<number>`(count(*) filter (where ${activityReports.audienceCount} > 0))::int`
@@ -100,11 +100,10 @@ async function scopedReports(db: Db, campaignId: string, kimIds: string[], group
 		.from(activityReports)
 		.where(and(eq(activityReports.campaignId, campaignId), inArray(activityReports.kimId, kimIds)))
 		.groupBy(group);
-	return rows.map((r) => ({ ...r, clicks: 0, visitors: 0 }));
 }
 
 /** Per day, KIM and kelurahan: the whole campaign's reach_totals rows (one read), or a scope's live figures. */
-async function reachRows(db: Db, campaignId: string, kimIds: Scope) {
+async function reachRows(db: Db, campaignId: string, kimIds: Scope): Promise<{ clicks: Record<'day' | 'kim' | 'kelurahan', ClickRow[]>; reports: Record<'day' | 'kim' | 'kelurahan', ReportRow[]> }> {
 	if (kimIds === null) {
 		const rows = await db
 			.select({ scope: reachTotals.scope, key: reachTotals.key, clicks: reachTotals.clicks, visitors: reachTotals.visitors, reports: reachTotals.reports, audience: reachTotals.audience, reachingReports: reachTotals.reachingReports })
@@ -134,8 +133,8 @@ async function reachRows(db: Db, campaignId: string, kimIds: Scope) {
  */
 export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
 	const { clicks, reports } = await reachRows(db, campaignId, kimIds);
-	const withClicks = (rows: Row[]) => rows.filter((r) => r.clicks > 0);
-	const withReports = (rows: Row[]) => rows.filter((r) => r.reports > 0);
+	const withClicks = (rows: ClickRow[]) => rows.filter((r) => r.clicks > 0);
+	const withReports = (rows: ReportRow[]) => rows.filter((r) => r.reports > 0);
 	const byDay = (a: { day: string }, b: { day: string }) => a.day.localeCompare(b.day);
 	return {
 		dayClicks: withClicks(clicks.day).map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort(byDay),
