@@ -7,13 +7,14 @@ import { todayWib } from '../validation';
 import { findCity } from '../site';
 import { regionNames } from '../regions/regions.queries';
 import { authorize } from '../kims/kims.guard';
+import { isStaff } from '../auth/actor';
 import { canSeeCampaign, canViewStats, statsScopeOf } from './stats.policy';
 import {
-	assignmentBucket, countAssignments, countReached, dailySeries, percentOf, previewTargetKims, reachLevel, restrictToKims,
-	sumUniqueVisitors, targetedKelurahan, type AssignmentBucket, type Target
+	assignmentBucket, countAssignments, dailySeries, percentOf, previewTargetKims, reachLevel, restrictToKims, sumUniqueVisitors, targetedKelurahan, type Target
 } from './stats.rules';
 import {
-	conversionsByKim, countAssignmentRows, findCampaignForStats, listAssignmentRows, listCityVillages, listFeedback, listKimAreas, listLinkKimIds, reachFigures
+	conversionTotals, countAssignmentRows, findCampaignForStats, kelurahanAudience, listAssignedKims, listCityVillages, listFeedback, listKimAreas, rankKelurahan,
+	rankKims, reachFigures, workedKelurahan, type KelurahanFigures, type KimFigures
 } from './stats.queries';
 
 /** The most feedback entries shown (newest first). */
@@ -21,10 +22,7 @@ export const FEEDBACK_LIMIT = 100;
 
 export const campaignNotFound = () => new AppError('NOT_FOUND', m.stats_campaign_not_found());
 
-type Conversions = { register: number; subscribe: number; complaint: number };
-const noConversions = (): Conversions => ({ register: 0, subscribe: 0, complaint: 0 });
-type Figures = { reports: number; reportedAudience: number; clicks: number; uniqueVisitors: number };
-const zero = (): Figures => ({ reports: 0, reportedAudience: 0, clicks: 0, uniqueVisitors: 0 });
+const noConversions = () => ({ register: 0, subscribe: 0, complaint: 0 });
 
 /**
  * The campaign if the actor may see its reach, and the KIMs they may see: staff the whole
@@ -34,10 +32,10 @@ const zero = (): Figures => ({ reports: 0, reportedAudience: 0, clicks: 0, uniqu
 export async function loadStatsScope(ctx: Ctx, id: string, db: Db = ctx.db) {
 	const campaign = isUuid(id) ? await findCampaignForStats(db, id) : undefined;
 	if (!campaign || !canSeeCampaign(ctx.actor, campaign)) throw campaignNotFound();
-	const assigned = await listAssignmentRows(db, campaign.id);
-	const scope = statsScopeOf(ctx.actor, assigned.map((a) => a.kimId));
+	const assigned = isStaff(ctx.actor) ? [] : await listAssignedKims(db, campaign.id, (ctx.actor?.kims ?? []).map((k) => k.kimId));
+	const scope = statsScopeOf(ctx.actor, assigned);
 	authorize(ctx, canViewStats(scope));
-	return { campaign, assigned, kimIds: scope === 'all' ? null : scope };
+	return { campaign, kimIds: scope === 'all' ? null : scope };
 }
 
 /** How many KIM and kelurahan rows the reach page and the API show by default (the CSV has all). */
@@ -47,142 +45,103 @@ export const STATS_ROWS = 100;
  * A campaign's reach as the actor may see it (stats.rules has the definitions). One read-only
  * snapshot, so the totals and the per-KIM and per-kelurahan rows agree with each other.
  * `limit` keeps the best-reaching KIMs and, of the kelurahan, the targeted ones first and then
- * the best-reaching (shown by code); a national campaign has thousands of each.
+ * the best-reaching (shown by code); a national campaign has thousands of each, ranked and cut
+ * in SQL so only the rows shown are read.
  */
 export function getCampaignStats(ctx: Ctx, id: string, opts: { limit?: number } = {}) {
 	return ctx.db.transaction((tx) => readCampaignStats(ctx, tx, id, opts.limit ?? Infinity), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
 async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
-	const { campaign, kimIds, assigned } = await loadStatsScope(ctx, id, db);
+	const { campaign, kimIds } = await loadStatsScope(ctx, id, db);
 	const today = todayWib(nowOf(ctx));
 	const city = await findCity(db);
-	const [villages, assignmentRows, { dayClicks, kimClicks, kelClicks, kimReports, kelReports, dayReports }, conversions, linkKims, feedback] = await Promise.all([
+	const target: Target = { kind: campaign.targetKind, codes: campaign.targetCodes, kimIds: campaign.targetKimIds };
+	// The KIMs whose area matters: the target's (their kelurahan are targeted) and the scope's.
+	const areaKimIds = [...new Set([...(target.kind === 'kims' ? target.kimIds : []), ...(kimIds ?? [])])];
+	const [villages, assignmentRows, reach, conversions, kimAreas, worked, kimRows, feedback] = await Promise.all([
 		listCityVillages(db, city.code),
 		countAssignmentRows(db, campaign.id, kimIds),
 		reachFigures(db, campaign.id, kimIds),
-		conversionsByKim(db, campaign.id, kimIds),
-		listLinkKimIds(db, campaign.id, kimIds),
+		conversionTotals(db, campaign.id, kimIds),
+		listKimAreas(db, { ids: areaKimIds }),
+		kimIds ? workedKelurahan(db, campaign.id, kimIds) : [],
+		rankKims(db, campaign.id, kimIds, limit),
 		listFeedback(db, campaign.id, kimIds, FEEDBACK_LIMIT)
 	]);
-	const target: Target = { kind: campaign.targetKind, codes: campaign.targetCodes, kimIds: campaign.targetKimIds };
-
-	// Every KIM that shows in a row, plus the target's (their kelurahan) and the scope's (their area).
-	const inScope = (kimId: string) => kimIds === null || kimIds.includes(kimId);
-	const rowKimIds = new Set([
-		...assigned.map((a) => a.kimId).filter(inScope), ...kimReports.map((r) => r.kimId), ...kimClicks.map((r) => r.kimId), ...linkKims, ...conversions.map((c) => c.kimId)
+	const targeted = restrictToKims(targetedKelurahan(target, villages, kimAreas), kimIds && kimAreas.filter((k) => kimIds.includes(k.id)), villages, worked);
+	const [kelRows, mapAudience] = await Promise.all([
+		rankKelurahan(db, campaign.id, kimIds, targeted, limit),
+		kelurahanAudience(db, campaign.id, kimIds, villages.map((v) => v.code))
 	]);
-	const kimInfo = await listKimAreas(db, { ids: [...new Set([...rowKimIds, ...target.kimIds, ...(kimIds ?? [])])] });
-	const targeted = restrictToKims(
-		targetedKelurahan(target, villages, kimInfo), kimIds && kimInfo.filter((k) => kimIds.includes(k.id)), villages, kelReports.map((r) => r.code)
-	);
+	const assignmentCount = assignmentRows.reduce((s, r) => s + r.n, 0);
 	const kimsTargeted =
 		kimIds !== null ? kimIds.length
 		: campaign.status === 'draft' ? previewTargetKims(target, await listKimAreas(db, { verified: true }), villages).length
-		: assigned.length;
+		: assignmentCount;
 
-	const kel = kelurahanFigures(targeted, kelReports, kelClicks);
-	const targetedSet = new Set(targeted);
-	const allKims = kimRows(rowKimIds, { kimReports, kimClicks, conversions }, kimInfo, new Map(assigned.map((a) => [a.kimId, assignmentBucket(a.status, a.dueOn, today)])));
-	const shownKims = allKims.slice(0, limit);
-	const shownKelurahan = pickKelurahan(kel.rows, targetedSet, limit);
-	const names = await regionNames(db, [...shownKelurahan.keys(), ...villages.map((v) => v.parentCode ?? ''), ...shownKims.map((k) => k.areaCode ?? '')]);
+	const names = await regionNames(db, [...kelRows.map((r) => r.code), ...villages.map((v) => v.parentCode ?? ''), ...kimRows.map((k) => k.area_code)]);
 	const totalConversions = noConversions();
 	for (const c of conversions) totalConversions[c.kind] += c.n;
-	const reportedAudience = kimReports.reduce((s, r) => s + r.audience, 0);
+	const reportedAudience = reach.dayReports.reduce((s, d) => s + d.audience, 0);
 
 	return {
 		campaign: { id: campaign.id, title: campaign.title, status: campaign.status, startsOn: campaign.startsOn, endsOn: campaign.endsOn, targetKind: campaign.targetKind },
-		scope: { whole: kimIds === null, kims: (kimIds ?? []).map((id) => ({ id, name: kimInfo.find((k) => k.id === id)?.name ?? id })) },
+		scope: { whole: kimIds === null, kims: (kimIds ?? []).map((id) => ({ id, name: kimAreas.find((k) => k.id === id)?.name ?? id })) },
 		today,
 		kelurahanTargeted: targeted.length,
-		kelurahanReached: countReached(targeted, kelReports),
+		kelurahanReached: kelRows[0]?.reached ?? 0,
 		kimsTargeted,
 		assignments: countAssignments(assignmentRows, today),
 		reach: {
 			reportedAudience,
 			targetReach: campaign.targetReach,
 			percentOfTarget: percentOf(reportedAudience, campaign.targetReach),
-			reports: kimReports.reduce((s, r) => s + r.reports, 0),
-			clicks: dayClicks.reduce((s, d) => s + d.clicks, 0),
-			uniqueVisitors: sumUniqueVisitors(dayClicks),
-			clicksWithoutKelurahan: kel.clicksWithoutKelurahan,
+			reports: reach.dayReports.reduce((s, d) => s + d.reports, 0),
+			clicks: reach.dayClicks.reduce((s, d) => s + d.clicks, 0),
+			uniqueVisitors: sumUniqueVisitors(reach.dayClicks),
+			clicksWithoutKelurahan: reach.clicksWithoutKelurahan,
 			conversions: totalConversions
 		},
-		byKim: shownKims.map(({ areaCode, ...k }) => ({ ...k, areaName: areaCode ? (names.get(areaCode) ?? null) : null })),
-		byKimTotal: allKims.length,
-		byKelurahan: kelurahanRows(shownKelurahan, targetedSet, villages, names),
-		byKelurahanTotal: kel.rows.size,
-		series: dailySeries(campaign, dayClicks, dayReports, today),
-		map: reachMap(villages, kel.rows, targetedSet, names),
+		byKim: kimRows.map((k) => presentKimRow(k, today, names)).sort(byReach),
+		byKimTotal: kimRows[0]?.total ?? 0,
+		byKelurahan: kelRows.map((r) => kelurahanRow(r, villages, names)).sort((a, b) => a.code.localeCompare(b.code)),
+		byKelurahanTotal: kelRows[0]?.total ?? 0,
+		series: dailySeries(campaign, reach.dayClicks, reach.dayReports, today),
+		map: reachMap(villages, new Map(mapAudience.map((r) => [r.key, r.audience])), new Set(targeted), names),
 		feedback: feedback.map((f) => ({ ...f, kelurahanName: f.kelurahanName ?? f.kelurahanCode }))
 	};
 }
 export type CampaignStats = Awaited<ReturnType<typeof getCampaignStats>>;
 
-type KimInfo = { id: string; name: string; slug: string; kelurahanCode: string | null; kecamatanCode: string };
 type Village = { code: string; name: string; parentCode: string | null; population: number | null };
-type KelFigures = Figures & { reachingReports: number };
 
-/** Per-KIM figures merged from the grouped rows, the best-reaching KIM first. */
-function kimRows(
-	ids: Set<string>,
-	rows: { kimReports: { kimId: string; reports: number; audience: number }[]; kimClicks: { kimId: string; clicks: number; uniqueVisitors: number }[]; conversions: { kimId: string; kind: keyof Conversions; n: number }[] },
-	kimInfo: KimInfo[],
-	bucketOf: Map<string, AssignmentBucket>
-) {
-	const byKim = new Map<string, Figures & { conversions: Conversions }>([...ids].map((id) => [id, { ...zero(), conversions: noConversions() }]));
-	for (const r of rows.kimReports) Object.assign(byKim.get(r.kimId)!, { reports: r.reports, reportedAudience: r.audience });
-	for (const r of rows.kimClicks) Object.assign(byKim.get(r.kimId)!, { clicks: r.clicks, uniqueVisitors: r.uniqueVisitors });
-	for (const c of rows.conversions) byKim.get(c.kimId)!.conversions[c.kind] = c.n;
-	const info = new Map(kimInfo.map((k) => [k.id, k]));
-	return [...byKim.entries()]
-		.map(([id, f]) => {
-			const k = info.get(id);
-			return { kimId: id, name: k?.name ?? id, slug: k?.slug ?? null, areaCode: k ? (k.kelurahanCode ?? k.kecamatanCode) : null, assignment: bucketOf.get(id) ?? null, ...f };
-		})
-		.sort((a, b) => b.reportedAudience - a.reportedAudience || b.clicks - a.clicks || a.name.localeCompare(b.name));
+/** A KIM's row: its figures, area name and assignment bucket (null when it has no assignment). */
+function presentKimRow(k: KimFigures, today: string, names: Map<string, string>) {
+	return {
+		kimId: k.kim_id, name: k.name, slug: k.slug, areaName: names.get(k.area_code) ?? null,
+		assignment: k.status && k.due_on ? assignmentBucket(k.status, k.due_on, today) : null,
+		reports: k.reports, reportedAudience: k.audience, clicks: k.clicks, uniqueVisitors: k.visitors,
+		conversions: { register: k.register, subscribe: k.subscribe, complaint: k.complaint }
+	};
 }
 
-/** Per-kelurahan figures: every targeted kelurahan, and any other with reports or clicks. */
-function kelurahanFigures(
-	targeted: string[],
-	kelReports: { code: string; reports: number; audience: number; reachingReports: number }[],
-	kelClicks: { code: string | null; clicks: number; uniqueVisitors: number }[]
-) {
-	const rows = new Map<string, KelFigures>(targeted.map((c) => [c, { ...zero(), reachingReports: 0 }]));
-	const row = (code: string) => rows.get(code) ?? rows.set(code, { ...zero(), reachingReports: 0 }).get(code)!;
-	for (const r of kelReports) Object.assign(row(r.code), { reports: r.reports, reportedAudience: r.audience, reachingReports: r.reachingReports });
-	let clicksWithoutKelurahan = 0;
-	for (const r of kelClicks) {
-		if (r.code === null) clicksWithoutKelurahan += r.clicks;
-		else Object.assign(row(r.code), { clicks: r.clicks, uniqueVisitors: r.uniqueVisitors });
-	}
-	return { rows, clicksWithoutKelurahan };
-}
+/** Best-reaching first (the order rankKims cut by), names in the reader's alphabetical order. */
+const byReach = (a: ReturnType<typeof presentKimRow>, b: ReturnType<typeof presentKimRow>) =>
+	b.reportedAudience - a.reportedAudience || b.clicks - a.clicks || a.name.localeCompare(b.name);
 
-/** At most `limit` kelurahan rows: the targeted first, then those reaching most. */
-function pickKelurahan(rows: Map<string, KelFigures>, targeted: Set<string>, limit: number) {
-	if (rows.size <= limit) return rows;
-	const rank = [...rows.entries()].sort(
-		([a, f], [b, g]) => Number(targeted.has(b)) - Number(targeted.has(a)) || g.reportedAudience - f.reportedAudience || g.clicks - f.clicks || a.localeCompare(b)
-	);
-	return new Map(rank.slice(0, limit));
-}
-
-function kelurahanRows(rows: Map<string, KelFigures>, targeted: Set<string>, villages: Village[], names: Map<string, string>) {
-	const village = new Map(villages.map((v) => [v.code, v]));
-	return [...rows.entries()]
-		.map(([code, f]) => ({
-			code, name: names.get(code) ?? code, kecamatanName: names.get(village.get(code)?.parentCode ?? '') ?? null, population: village.get(code)?.population ?? null,
-			targeted: targeted.has(code), reached: targeted.has(code) && f.reachingReports > 0, ...f
-		}))
-		.sort((a, b) => a.code.localeCompare(b.code));
+function kelurahanRow(r: KelurahanFigures, villages: Village[], names: Map<string, string>) {
+	const village = villages.find((v) => v.code === r.code);
+	return {
+		code: r.code, name: names.get(r.code) ?? r.code, kecamatanName: names.get(village?.parentCode ?? '') ?? null, population: village?.population ?? null,
+		targeted: r.targeted, reached: r.targeted && r.reaching_reports > 0,
+		reports: r.reports, reportedAudience: r.audience, clicks: r.clicks, uniqueVisitors: r.visitors, reachingReports: r.reaching_reports
+	};
 }
 
 /** Every kelurahan of the city grouped by kecamatan, with its map colour class (relative to the highest). */
-function reachMap(villages: Village[], rows: Map<string, KelFigures>, targeted: Set<string>, names: Map<string, string>) {
-	const audience = (code: string) => rows.get(code)?.reportedAudience ?? 0;
+function reachMap(villages: Village[], audienceOf: Map<string, number>, targeted: Set<string>, names: Map<string, string>) {
+	const audience = (code: string) => audienceOf.get(code) ?? 0;
 	const maxAudience = Math.max(0, ...villages.map((v) => audience(v.code)));
 	const kecamatan = [...new Set(villages.map((v) => v.parentCode ?? ''))];
 	return {

@@ -188,6 +188,26 @@ describe('GET /api/v1/campaigns/{id}/stats', () => {
 		}
 	});
 
+	it('lists a KIM from its first share link, unassigned and unclicked, and breaks ties by name at the cut', async () => {
+		const s = await setup();
+		const linkOnly = await buildKim(db, { name: 'KIM Anggrek' });
+		const member = await buildActor(db, 'warga', { kimId: linkOnly.id, position: 'anggota' });
+		await buildShareLink(db, s.campaign.id, linkOnly.id, member.userId);
+		const assignedOnly = await buildKim(db, { name: 'KIM Zaitun' });
+		await buildAssignment(db, s.campaign.id, assignedOnly.id);
+		const path = `/api/v1/campaigns/${s.campaign.id}/stats`;
+
+		const all = (await call('GET', path, { as: s.petugas })).body;
+		expect(all.by_kim_total).toBe(5);
+		const anggrek = all.by_kim.find((k: { kim_id: string }) => k.kim_id === linkOnly.id);
+		expect(anggrek).toMatchObject({ reports: 0, reported_audience: 0, clicks: 0, assignment: null });
+		// Two KIMs without reach, last: by name.
+		expect(all.by_kim.slice(-2).map((k: { kim_id: string }) => k.kim_id)).toEqual([linkOnly.id, assignedOnly.id]);
+		const four = (await call('GET', `${path}?limit=4`, { as: s.petugas })).body;
+		expect(four.by_kim.at(-1).kim_id).toBe(linkOnly.id);
+		expect(four.by_kim_total).toBe(5);
+	});
+
 	it('answers zeros for a campaign without activity', async () => {
 		const petugas = await buildActor(db, 'petugas');
 		const campaign = await buildCampaign(db, { targetReach: 0, startsOn: daysFromToday(1), endsOn: daysFromToday(20) });

@@ -1,7 +1,8 @@
 /**
  * Reads for campaign reach. The whole campaign's figures come from reach_totals (kept on write by
  * triggers, see stats.rollup): a campaign may have millions of clicks and reports, so they are
- * never scanned. A scoped view (a pengurus's KIMs) reads its KIMs' own rows, grouped in SQL.
+ * never scanned. A scoped view (a pengurus's KIMs) reads its KIMs' own rows, grouped in SQL. The
+ * per-KIM and per-kelurahan rows are ranked and cut in SQL, so only the rows shown are read.
  *
  * `kimIds` scopes every figure to those KIMs (a pengurus's view); `null` is the whole campaign.
  * The caller authorizes (stats.policy) before asking.
@@ -29,12 +30,11 @@ export async function findCampaignForStats(db: Db, id: string) {
 }
 export type StatsCampaign = NonNullable<Awaited<ReturnType<typeof findCampaignForStats>>>;
 
-/** Every assignment of the campaign (one per KIM, so at most the city's KIMs). */
-export function listAssignmentRows(db: Db, campaignId: string) {
-	return db
-		.select({ kimId: assignments.kimId, status: assignments.status, dueOn: assignments.dueOn })
-		.from(assignments)
-		.where(eq(assignments.campaignId, campaignId));
+/** Which of `kimIds` the campaign is assigned to. */
+export async function listAssignedKims(db: Db, campaignId: string, kimIds: string[]) {
+	if (kimIds.length === 0) return [];
+	const rows = await db.select({ kimId: assignments.kimId }).from(assignments).where(and(eq(assignments.campaignId, campaignId), anyOf(assignments.kimId, kimIds)));
+	return rows.map((r) => r.kimId);
 }
 
 /** Assignment counts grouped by status and due date (stats.rules countAssignments buckets them). */
@@ -51,7 +51,7 @@ export function listCityVillages(db: Db, cityCode: string) {
 	return db
 		.select({ code: regions.code, name: regions.name, parentCode: regions.parentCode, population: regions.population })
 		.from(regions)
-		.where(and(inArray(regions.level, ['kelurahan', 'desa']), sql`${regions.code} like ${cityCode + '.%'}`))
+		.where(and(inArray(regions.level, ['kelurahan', 'desa']), sql`${regions.parentCode} in (select code from ${regions} where parent_code = ${cityCode})`))
 		.orderBy(asc(regions.code));
 }
 
@@ -67,99 +67,143 @@ export function listKimAreas(db: Db, filter: { ids?: string[]; verified?: boolea
 
 const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.campaignId, campaignId), within(shareLinks.kimId, kimIds));
 
-type ClickRow = { key: string; clicks: number; visitors: number };
-type ReportRow = { key: string; reports: number; audience: number; reachingReports: number };
+/** One row of reach figures for a day, KIM or kelurahan (`key`), as every figures query answers them. */
+export type FigureRow = { key: string; clicks: number; visitors: number; reports: number; audience: number; reaching_reports: number };
+type Grouping = 'day' | 'kim' | 'kelurahan';
+
+/** The rows of a raw query (both drivers answer `{ rows }`). */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+	return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
 
 /**
- * Clicks of the scoped KIMs' links, counted and visitors made distinct per `group` and day, then
- * summed over days. Only for a scope (a pengurus's KIMs): their few clicks are read live, so a
- * visitor who followed two of their KIMs' links on one day counts once, as the totals do.
+ * A campaign's figures per day, KIM or kelurahan as a subquery with FigureRow's columns. The whole
+ * campaign (`kimIds` null) reads reach_totals. A scope (a pengurus's KIMs, who have few clicks and
+ * reports) is read live: clicks of their KIMs' links, visitors distinct per group and day and
+ * summed over days as the totals count them, and their reports. The clicks' kelurahan is the
+ * link's KIM's ('' for a kecamatan-level KIM); the reports' is where the activity was held.
  */
-function scopedClicks(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<ClickRow[]> {
-	const perDay = db
-		.select({ group: sql<string>`${group}`.as('grp'), day: linkClicks.day, clicks: sql<number>`count(*)`.as('clicks'), uv: sql<number>`count(distinct ${linkClicks.visitorKey})`.as('uv') })
-		.from(linkClicks)
-		.innerJoin(shareLinks, eq(shareLinks.id, linkClicks.linkId))
-		.innerJoin(kims, eq(kims.id, shareLinks.kimId))
-		.where(campaignClicks(campaignId, kimIds))
-		.groupBy(group, linkClicks.day)
-		.as('per_day');
-	return db
-		.select({ key: perDay.group, clicks: sql<number>`sum(${perDay.clicks})::int`, visitors: sql<number>`sum(${perDay.uv})::int` })
-		.from(perDay)
-		.groupBy(perDay.group);
-}
-
-/** The scoped KIMs' reports of the campaign, summed per `group` (read live: a pengurus's KIMs have few). */
-function scopedReports(db: Db, campaignId: string, kimIds: string[], group: SQL): Promise<ReportRow[]> {
-	return db
-		.select({
-			key: sql<string>`${group}`, reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int`,
-			reachingReports: sql<number>`(count(*) filter (where ${activityReports.audienceCount} > 0))::int`
-		})
-		.from(activityReports)
-		.where(and(eq(activityReports.campaignId, campaignId), inArray(activityReports.kimId, kimIds)))
-		.groupBy(group);
-}
-
-/** Per day, KIM and kelurahan: the whole campaign's reach_totals rows (one read), or a scope's live figures. */
-async function reachRows(db: Db, campaignId: string, kimIds: Scope): Promise<{ clicks: Record<'day' | 'kim' | 'kelurahan', ClickRow[]>; reports: Record<'day' | 'kim' | 'kelurahan', ReportRow[]> }> {
+function figures(campaignId: string, kimIds: Scope, by: Grouping): SQL {
 	if (kimIds === null) {
-		const rows = await db
-			.select({ scope: reachTotals.scope, key: reachTotals.key, clicks: reachTotals.clicks, visitors: reachTotals.visitors, reports: reachTotals.reports, audience: reachTotals.audience, reachingReports: reachTotals.reachingReports })
-			.from(reachTotals)
-			.where(and(eq(reachTotals.campaignId, campaignId), inArray(reachTotals.scope, ['day', 'kim', 'kelurahan'])));
-		const of = (scope: string) => rows.filter((r) => r.scope === scope);
-		const [day, kim, kelurahan] = [of('day'), of('kim'), of('kelurahan')];
-		return { clicks: { day, kim, kelurahan }, reports: { day, kim, kelurahan } };
+		return sql`select key, clicks, visitors, reports, audience, reaching_reports from ${reachTotals} where campaign_id = ${campaignId} and scope = ${by}`;
 	}
-	const [dayC, kimC, kelC, dayR, kimR, kelR] = await Promise.all([
-		scopedClicks(db, campaignId, kimIds, sql`${linkClicks.day}::text`),
-		scopedClicks(db, campaignId, kimIds, sql`${shareLinks.kimId}::text`),
-		scopedClicks(db, campaignId, kimIds, sql`coalesce(${kims.kelurahanCode}, '')`),
-		scopedReports(db, campaignId, kimIds, sql`${activityReports.heldOn}::text`),
-		scopedReports(db, campaignId, kimIds, sql`${activityReports.kimId}::text`),
-		scopedReports(db, campaignId, kimIds, sql`${activityReports.kelurahanCode}`)
-	]);
-	return { clicks: { day: dayC, kim: kimC, kelurahan: kelC }, reports: { day: dayR, kim: kimR, kelurahan: kelR } };
+	const [clickKey, reportKey] = {
+		day: [sql`lc.day::text`, sql`ar.held_on::text`],
+		kim: [sql`sl.kim_id::text`, sql`ar.kim_id::text`],
+		kelurahan: [sql`coalesce(k.kelurahan_code, '')`, sql`ar.kelurahan_code`]
+	}[by];
+	const ids = sql.param(kimIds);
+	return sql`select key, sum(clicks)::int as clicks, sum(visitors)::int as visitors, sum(reports)::int as reports,
+			sum(audience)::int as audience, sum(reaching_reports)::int as reaching_reports
+		from (
+			select key, sum(n) as clicks, sum(uv) as visitors, 0 as reports, 0 as audience, 0 as reaching_reports
+			from (
+				select ${clickKey} as key, lc.day, count(*) as n, count(distinct lc.visitor_key) as uv
+				from ${linkClicks} lc join ${shareLinks} sl on sl.id = lc.link_id join ${kims} k on k.id = sl.kim_id
+				where sl.campaign_id = ${campaignId} and sl.kim_id = any(${ids})
+				group by 1, 2
+			) per_day group by key
+			union all
+			select ${reportKey}, 0, 0, count(*), coalesce(sum(ar.audience_count), 0), count(*) filter (where ar.audience_count > 0)
+			from ${activityReports} ar where ar.campaign_id = ${campaignId} and ar.kim_id = any(${ids})
+			group by 1
+		) f group by key`;
 }
 
 /**
- * A campaign's clicks and reports per day, KIM and kelurahan, as the actor's scope sees them:
- * - clicks with unique visitors (distinct visitor keys per day, summed over days), per WIB day,
- *   per KIM of the link, per kelurahan of that KIM (null for a kecamatan-level KIM);
- * - reports with reported audience per KIM, per kelurahan where the activity was held (with the
- *   reports whose audience is above zero), and the audience per day held.
+ * A campaign's clicks and reported audience per WIB day (days with clicks, days with reports),
+ * and the clicks on links of kecamatan-level KIMs (no kelurahan), as the actor's scope sees them.
  */
 export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
-	const { clicks, reports } = await reachRows(db, campaignId, kimIds);
-	const withClicks = (rows: ClickRow[]) => rows.filter((r) => r.clicks > 0);
-	const withReports = (rows: ReportRow[]) => rows.filter((r) => r.reports > 0);
+	const [days, [noKelurahan]] = await Promise.all([
+		rowsOf<FigureRow>(db, figures(campaignId, kimIds, 'day')),
+		rowsOf<{ clicks: number }>(db, sql`select coalesce(sum(clicks), 0)::int as clicks from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = ''`)
+	]);
 	const byDay = (a: { day: string }, b: { day: string }) => a.day.localeCompare(b.day);
 	return {
-		dayClicks: withClicks(clicks.day).map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort(byDay),
-		kimClicks: withClicks(clicks.kim).map((r) => ({ kimId: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })),
-		kelClicks: withClicks(clicks.kelurahan).map((r) => ({ code: r.key || null, clicks: r.clicks, uniqueVisitors: r.visitors })),
-		kimReports: withReports(reports.kim).map((r) => ({ kimId: r.key, reports: r.reports, audience: r.audience })),
-		kelReports: withReports(reports.kelurahan).map((r) => ({ code: r.key, reports: r.reports, audience: r.audience, reachingReports: r.reachingReports })),
-		dayReports: withReports(reports.day).map((r) => ({ day: r.key, audience: r.audience })).sort(byDay)
+		dayClicks: days.filter((r) => r.clicks > 0).map((r) => ({ day: r.key, clicks: r.clicks, uniqueVisitors: r.visitors })).sort(byDay),
+		dayReports: days.filter((r) => r.reports > 0).map((r) => ({ day: r.key, reports: r.reports, audience: r.audience })).sort(byDay),
+		clicksWithoutKelurahan: noKelurahan?.clicks ?? 0
 	};
 }
 
-/** Attributed conversions (register, subscribe, complaint) per KIM of the link. */
-export function conversionsByKim(db: Db, campaignId: string, kimIds: Scope) {
+const rowLimit = (limit: number) => (Number.isFinite(limit) ? sql`limit ${limit}` : sql``);
+const scopedTo = (column: SQL, kimIds: Scope) => (kimIds ? sql`and ${column} = any(${sql.param(kimIds)})` : sql``);
+
+export type KimFigures = {
+	kim_id: string; name: string; slug: string; area_code: string; status: AssignmentStatus | null; due_on: string | null;
+	reports: number; audience: number; clicks: number; visitors: number; register: number; subscribe: number; complaint: number; total: number;
+};
+
+/**
+ * The campaign's KIMs in the scope — assigned, or with a reach_totals row (made with the KIM's
+ * first share link, see migration 0011; a scope's live figures have its reports and clicks) —
+ * with their figures, assignment and attributed conversions, ranked in SQL (best-reaching first:
+ * reported audience, then clicks, then name) and cut to `limit`; `total` counts them all. A
+ * national campaign has thousands, so only the rows shown leave the database.
+ */
+export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: number) {
+	return rowsOf<KimFigures>(db, sql`
+		with f as (select key::uuid as kim_id, reports, audience, clicks, visitors from (${figures(campaignId, kimIds, 'kim')}) x),
+		ids as (select kim_id from ${assignments} where campaign_id = ${campaignId} ${scopedTo(sql`kim_id`, kimIds)} union select kim_id from f),
+		conv as (
+			select sl.kim_id, count(*) filter (where a.kind = 'register') as register, count(*) filter (where a.kind = 'subscribe') as subscribe,
+				count(*) filter (where a.kind = 'complaint') as complaint
+			from ${attributions} a join ${shareLinks} sl on sl.id = a.link_id
+			where sl.campaign_id = ${campaignId} ${scopedTo(sql`sl.kim_id`, kimIds)}
+			group by 1
+		)
+		select ids.kim_id::text as kim_id, k.name, k.slug, coalesce(k.kelurahan_code, k.kecamatan_code) as area_code, a.status::text as status, a.due_on::text as due_on,
+			coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience, coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors,
+			coalesce(conv.register, 0)::int as register, coalesce(conv.subscribe, 0)::int as subscribe, coalesce(conv.complaint, 0)::int as complaint,
+			(count(*) over ())::int as total
+		from ids join ${kims} k on k.id = ids.kim_id
+		left join f on f.kim_id = ids.kim_id
+		left join ${assignments} a on a.campaign_id = ${campaignId} and a.kim_id = ids.kim_id
+		left join conv on conv.kim_id = ids.kim_id
+		order by 8 desc, 9 desc, k.name, 1
+		${rowLimit(limit)}`);
+}
+
+export type KelurahanFigures = { code: string; reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number };
+
+/**
+ * The kelurahan rows: every `targeted` code and any other with reports or clicks in the scope,
+ * ranked in SQL (targeted first, then reported audience, clicks and code) and cut to `limit`;
+ * `total` counts them all, `reached` the targeted ones with a report whose audience is above zero.
+ */
+export function rankKelurahan(db: Db, campaignId: string, kimIds: Scope, targeted: string[], limit: number) {
+	return rowsOf<KelurahanFigures>(db, sql`
+		with f as (${figures(campaignId, kimIds, 'kelurahan')}),
+		t as (select unnest(${sql.param(targeted)}::text[]) as code),
+		r as (select key as code from f where key <> '' and (reports > 0 or clicks > 0) union select code from t)
+		select r.code, coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience, coalesce(f.reaching_reports, 0)::int as reaching_reports,
+			coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors, t.code is not null as targeted,
+			(count(*) over ())::int as total, (count(*) filter (where t.code is not null and f.reaching_reports > 0) over ())::int as reached
+		from r left join f on f.key = r.code left join t on t.code = r.code
+		order by 7 desc, 3 desc, 5 desc, 1
+		${rowLimit(limit)}`);
+}
+
+/** The reported audience of the given kelurahan (the city's, for the map), as the scope sees it. */
+export function kelurahanAudience(db: Db, campaignId: string, kimIds: Scope, codes: string[]) {
+	return rowsOf<{ key: string; audience: number }>(db, sql`select key, audience from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = any(${sql.param(codes)})`);
+}
+
+/** The kelurahan where the scope's KIMs reported activities for the campaign. */
+export async function workedKelurahan(db: Db, campaignId: string, kimIds: string[]) {
+	const rows = await rowsOf<{ key: string }>(db, sql`select key from (${figures(campaignId, kimIds, 'kelurahan')}) f where reports > 0`);
+	return rows.map((r) => r.key);
+}
+
+/** Attributed conversions (register, subscribe, complaint) of the scope's links, per kind. */
+export function conversionTotals(db: Db, campaignId: string, kimIds: Scope) {
 	return db
-		.select({ kimId: shareLinks.kimId, kind: attributions.kind, n: sql<number>`count(*)::int` })
+		.select({ kind: attributions.kind, n: sql<number>`count(*)::int` })
 		.from(attributions)
 		.innerJoin(shareLinks, eq(shareLinks.id, attributions.linkId))
 		.where(campaignClicks(campaignId, kimIds))
-		.groupBy(shareLinks.kimId, attributions.kind);
-}
-
-/** The KIMs that have share links in the campaign (even without clicks yet). */
-export async function listLinkKimIds(db: Db, campaignId: string, kimIds: Scope) {
-	const rows = await db.selectDistinct({ kimId: shareLinks.kimId }).from(shareLinks).where(campaignClicks(campaignId, kimIds));
-	return rows.map((r) => r.kimId);
+		.groupBy(attributions.kind);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	ASSIGNMENT_BUCKETS, assignmentBucket, countAssignments, countReached, dailySeries, kelurahanOfKim, MAX_SERIES_DAYS, percentOf,
+	ASSIGNMENT_BUCKETS, assignmentBucket, countAssignments, dailySeries, kelurahanOfKim, MAX_SERIES_DAYS, percentOf,
 	previewTargetKims, reachLevel, restrictToKims, sumUniqueVisitors, targetedKelurahan, type AssignmentStatus, type KimArea
 } from './stats.rules';
 import { csvCell, toCsv } from './stats.csv';
@@ -103,21 +103,6 @@ describe('previewTargetKims (a draft’s KIMs)', () => {
 		expect(previewTargetKims({ kind: 'kelurahan', codes: ['33.71.02.1004'], kimIds: [] }, verified, villages)).toEqual(['k3']);
 		expect(previewTargetKims({ kind: 'kelurahan', codes: ['33.71.01.1011'], kimIds: [] }, verified, villages)).toEqual(['k1']);
 		expect(previewTargetKims({ kind: 'kelurahan', codes: ['33.71.03.1001'], kimIds: [] }, verified, villages)).toEqual([]);
-	});
-});
-
-describe('countReached', () => {
-	const targeted = ['a', 'b', 'c'];
-	it('counts targeted kelurahan with a report whose audience is above zero', () => {
-		expect(countReached(targeted, [
-			{ code: 'a', reachingReports: 2 },
-			{ code: 'b', reachingReports: 0 },
-			{ code: 'z', reachingReports: 5 }
-		])).toBe(1);
-	});
-	it('is zero without reports or without targets', () => {
-		expect(countReached(targeted, [])).toBe(0);
-		expect(countReached([], [{ code: 'a', reachingReports: 1 }])).toBe(0);
 	});
 });
 

@@ -83,12 +83,6 @@ export function previewTargetKims(target: Target, verified: KimArea[], villages:
 	return verified.filter((k) => kelurahanOfKim(k, villages).some((c) => codes.has(c))).map((k) => k.id);
 }
 
-/** How many targeted kelurahan have a report with audience above zero (`reachingReports` > 0). */
-export function countReached(targeted: string[], byKelurahan: { code: string; reachingReports: number }[]): number {
-	const reached = new Set(byKelurahan.filter((r) => r.reachingReports > 0).map((r) => r.code));
-	return targeted.filter((c) => reached.has(c)).length;
-}
-
 /** Whole percent of `target` reached (rounded down, so 100 means really reached); null without a target. */
 export function percentOf(value: number, target: number): number | null {
 	if (!(target > 0)) return null;
