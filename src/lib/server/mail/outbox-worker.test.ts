@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { outbox } from '../db/schema';
 import type { Db } from '../db/client';
 import { enqueueMail } from './mail';
-import { backoffMs, LEASE_MS, mailDeliverer, MAX_ATTEMPTS, processOutbox } from './outbox-worker';
+import { backoffMs, LEASE_MS, mailDeliverer, MAX_ATTEMPTS, processOutbox, RECORD_GROUP } from './outbox-worker';
 
 let db: Db;
 const received: { to: string[]; data: string }[] = [];
@@ -48,6 +48,21 @@ describe('outbox worker', () => {
 		expect(received[0].data).toContain('Halo dari Simpul');
 		const [row] = await db.select().from(outbox);
 		expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+	});
+
+	it('records a batch delivered by several lanes in groups: every row sent once, failures kept for retry', async () => {
+		await db.delete(outbox);
+		received.length = 0;
+		const n = 2 * RECORD_GROUP + 7;
+		for (let i = 0; i < n; i++) await enqueueMail(db, { to: `anggota${i}@contoh.id`, subject: `Penugasan ${i}`, text: 'x' });
+		rejectNext = 2;
+		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
+		expect(await processOutbox(db, deliver, 100, new Date(Date.now() + 1000), () => false, 4)).toMatchObject({ claimed: n, delivered: n - 2 });
+		deliver.close?.();
+		const rows = await db.select().from(outbox);
+		expect(rows.filter((r) => r.status === 'sent' && r.attempts === 1 && r.processedAt !== null)).toHaveLength(n - 2);
+		expect(rows.filter((r) => r.status === 'pending' && r.attempts === 1 && r.lastError?.includes('mailbox busy'))).toHaveLength(2);
+		expect(new Set(received.map((m) => m.to[0])).size).toBe(n - 2);
 	});
 
 	it('without SMTP writes the mail to the log and keeps it in the outbox', async () => {

@@ -88,8 +88,9 @@ export const LEASE_MS = 5 * 60_000;
 /**
  * Delivers up to `batch` due outbox rows. Rows are claimed in a short transaction
  * (FOR UPDATE SKIP LOCKED, then leased by moving next_attempt_at forward), delivered outside any
- * transaction, and their result recorded one by one. Several workers never take the same row; a
- * worker that dies mid-delivery leaves its rows to be retried when the lease ends. When
+ * transaction, and their results recorded in groups (failures one by one, with their retry).
+ * Several workers never take the same row; a worker that dies mid-delivery leaves its rows to be
+ * retried when the lease ends. When
  * `shouldStop()` turns true, the row in flight is finished and the rest of the batch is handed
  * back at once (their lease reset to their own due time), so another worker sends them promptly.
  */
@@ -114,26 +115,54 @@ export async function processOutbox(
 	});
 	let delivered = 0;
 	let started = 0;
-	// `concurrency` lanes take the claimed rows in order; each row's result is recorded as soon as it is known.
+	// Deliveries are recorded in groups: one UPDATE (one commit) per RECORD_GROUP mails, not one
+	// each. A crash between a delivery and its record resends at most that group when the lease
+	// ends, with the same Message-ID.
+	const done: { id: number; status: 'sent' | 'logged' }[] = [];
+	let recording: Promise<void> = Promise.resolve();
+	const record = () => {
+		const group = done.splice(0);
+		recording = recording.then(() => recordDelivered(db, group));
+		return recording;
+	};
+	// `concurrency` lanes take the claimed rows in order.
 	const lane = async () => {
 		while (started < rows.length && !shouldStop()) {
 			const row = rows[started++];
-			if (await deliverRow(db, deliver, row, now)) delivered++;
+			const status = await deliverRow(db, deliver, row, now);
+			if (!status) continue;
+			delivered++;
+			done.push({ id: row.id, status });
+			if (done.length >= RECORD_GROUP) await record();
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+	await record();
 	const released = await releaseRows(db, rows.slice(started));
 	return { claimed: rows.length, delivered, released };
 }
 
-/** Delivers one claimed row and records the outcome; answers whether it was delivered. */
+/** Deliveries recorded per statement (see processOutbox). */
+export const RECORD_GROUP = 25;
+
+/** Marks delivered rows with their status, one statement per status. */
+async function recordDelivered(db: Db, group: { id: number; status: 'sent' | 'logged' }[]) {
+	for (const status of ['sent', 'logged'] as const) {
+		const ids = group.filter((d) => d.status === status).map((d) => d.id);
+		if (ids.length === 0) continue;
+		await db
+			.update(outbox)
+			.set({ status, attempts: sql`${outbox.attempts} + 1`, processedAt: new Date(), lastError: null })
+			.where(sql`${outbox.id} = any(${sql.param(ids)})`);
+	}
+}
+
+/** Delivers one claimed row: its status when delivered (recorded by the caller); a failure is recorded here, with its retry. */
 async function deliverRow(db: Db, deliver: Deliver, row: typeof outbox.$inferSelect, now: Date) {
-	const attempts = row.attempts + 1;
 	try {
-		const status = await deliver(row.topic, row.payload, { id: row.id });
-		await db.update(outbox).set({ status, attempts, processedAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
-		return true;
+		return await deliver(row.topic, row.payload, { id: row.id });
 	} catch (err) {
+		const attempts = row.attempts + 1;
 		await db
 			.update(outbox)
 			.set({
@@ -143,7 +172,7 @@ async function deliverRow(db: Db, deliver: Deliver, row: typeof outbox.$inferSel
 				nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
 			})
 			.where(eq(outbox.id, row.id));
-		return false;
+		return undefined;
 	}
 }
 
