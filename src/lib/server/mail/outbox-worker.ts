@@ -90,9 +90,9 @@ export const LEASE_MS = 5 * 60_000;
  * (FOR UPDATE SKIP LOCKED, then leased by moving next_attempt_at forward), delivered outside any
  * transaction, and their results recorded in groups (failures one by one, with their retry).
  * Several workers never take the same row; a worker that dies mid-delivery leaves its rows to be
- * retried when the lease ends. When
- * `shouldStop()` turns true, the row in flight is finished and the rest of the batch is handed
- * back at once (their lease reset to their own due time), so another worker sends them promptly.
+ * retried when the lease ends. When `shouldStop()` turns true, the row in flight is finished and
+ * the rest of the batch is handed back at once (their lease reset to their own due time), so
+ * another worker sends them promptly.
  */
 export async function processOutbox(
 	db: Db, deliver: Deliver, batch = 20, now = new Date(), shouldStop: () => boolean = () => false, concurrency = 1
