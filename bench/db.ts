@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
+import { rowsOf } from '../src/lib/server/db/sql';
 import { processOutbox, type Deliver } from '../src/lib/server/mail/outbox-worker';
 import { workerTasks } from '../src/lib/server/runtime';
 
@@ -15,8 +16,7 @@ export async function countRows(target: DataTarget, tables: string[]): Promise<R
 		const counts: Record<string, number> = {};
 		for (const table of tables) {
 			if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
-			const result = (await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
-			counts[table] = Number(result.rows[0].n);
+			counts[table] = Number(rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0].n);
 		}
 		return counts;
 	} finally {

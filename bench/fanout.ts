@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
+import { rowsOf } from '../src/lib/server/db/sql';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
 import { mailDeliverer, startOutboxWorker } from '../src/lib/server/mail/outbox-worker';
 import { createPgDatabase } from '../tests/reliability/server';
@@ -82,8 +83,8 @@ export async function runFanout(opts: { engine: 'pglite' | 'postgres'; count: nu
 		await worker.stop();
 		(deliver as { close?: () => void }).close?.();
 		stats = await sink.stats();
-		const rows = (await db.execute(sql`select status, count(*)::int as n from outbox group by status`)) as unknown as { rows: { status: string; n: number }[] };
-		const outbox = Object.fromEntries(rows.rows.map((r) => [r.status, r.n]));
+		const rows = rowsOf<{ status: string; n: number }>(await db.execute(sql`select status, count(*)::int as n from outbox group by status`));
+		const outbox = Object.fromEntries(rows.map((r) => [r.status, r.n]));
 		return {
 			engine: opts.engine,
 			queued: opts.count,

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { rowsOf } from '../db/sql';
 import { GENERATED_DOMAIN, GENERATED_PASSWORD, plannedCounts, type Plan, type ScaleName } from './generate.plan';
 import { rand } from './generate.sql';
 import { SEARCH_QUERIES } from './generate.text';
@@ -32,8 +33,6 @@ export type Manifest = {
 		admin: Account;
 	};
 };
-
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
 
 /** Reads the counts and samples of what `generate` wrote (after its transaction committed). */
 export async function readManifest(

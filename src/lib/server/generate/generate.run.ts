@@ -1,6 +1,7 @@
 /** The generator's working state: the transaction, the plan, the clock and small SQL helpers. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/sql';
 import type { Plan } from './generate.plan';
 import { rand, ts, wibDaySql, type Rand } from './generate.sql';
 
@@ -28,8 +29,6 @@ const affected = (result: unknown) => {
 	const r = result as { rowCount?: number | null; affectedRows?: number };
 	return Number(r.rowCount ?? r.affectedRows ?? 0);
 };
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
-
 export function makeGen(tx: Db, plan: Plan, opts: { seed: number; now: Date; homeRegion: string; passwordHash: string }): Gen {
 	const nowSql = ts(opts.now);
 	const g: Gen = {

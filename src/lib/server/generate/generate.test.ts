@@ -4,6 +4,7 @@ import { sweepAduan } from '../aduan/aduan.sweep';
 import { createTestDatabase } from '../../../../tests/db';
 import { ctxFor } from '../../../../tests/factories';
 import type { Database } from '../db/client';
+import { rowsOf as rows } from '../db/sql';
 import { loadActor } from '../auth/auth.queries';
 import { getCampaignStats } from '../stats/stats.actions';
 import { TRACKING_ID_RE } from '../aduan/aduan.rules';
@@ -14,7 +15,6 @@ import type { Manifest } from './generate.manifest';
 const NOW = new Date('2026-11-20T05:00:00Z');
 const plan = PLANS.tiny;
 const quiet = () => {};
-const rows = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
 
 /** md5 over a table's rows in a fixed order: equal on two databases iff the rows are. */
 async function checksums(database: Database) {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/sql';
 import { files, kims, postFiles, postRevisions, posts, users } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { isUniqueViolation } from '../kims/kims.queries';
@@ -51,7 +52,7 @@ export type Correction = { text: string; changed: boolean };
 /** correctedQuery read ahead, and whether any word was corrected (if not, searching it again adds nothing). */
 export async function correctQuery(db: Db, q: string): Promise<Correction> {
 	const result = await db.execute(sql`select coalesce(string_agg(w.word, ' '), '') as text, coalesce(bool_or(w.word <> w.tok), false) as changed from ${correctedWords(q)} w`);
-	const [row] = ((result as { rows?: Correction[] }).rows ?? (result as unknown as Correction[]));
+	const [row] = rowsOf<Correction>(result);
 	return { text: row?.text ?? '', changed: row?.changed === true };
 }
 

@@ -74,11 +74,10 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
 		rankKelurahan(db, campaign.id, kimIds, targeted, limit),
 		kelurahanAudience(db, campaign.id, kimIds, villages.map((v) => v.code))
 	]);
-	const assignmentCount = assignmentRows.reduce((s, r) => s + r.n, 0);
 	const kimsTargeted =
 		kimIds !== null ? kimIds.length
 		: campaign.status === 'draft' ? previewTargetKims(target, await listKimAreas(db, { verified: true }), villages).length
-		: assignmentCount;
+		: assignmentRows.reduce((s, r) => s + r.n, 0);
 
 	const names = await regionNames(db, [...kelRows.map((r) => r.code), ...villages.map((v) => v.parentCode ?? ''), ...kimRows.map((k) => k.area_code)]);
 	const totalConversions = noConversions();

@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { anyOf } from '../db/sql';
+import { anyOf, rowsOf } from '../db/sql';
 import { activityReports, assignments, attributions, campaigns, kims, linkClicks, reachTotals, regions, shareLinks } from '../db/schema';
 import type { AssignmentStatus } from './stats.rules';
 
@@ -71,10 +71,7 @@ const campaignClicks = (campaignId: string, kimIds: Scope) => and(eq(shareLinks.
 export type FigureRow = { key: string; clicks: number; visitors: number; reports: number; audience: number; reaching_reports: number };
 type Grouping = 'day' | 'kim' | 'kelurahan';
 
-/** The rows of a raw query (both drivers answer `{ rows }`). */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-	return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
+const select = async <T>(db: Db, query: SQL) => rowsOf<T>(await db.execute(query));
 
 /**
  * A campaign's figures per day, KIM or kelurahan as a subquery with FigureRow's columns. The whole
@@ -116,8 +113,8 @@ function figures(campaignId: string, kimIds: Scope, by: Grouping): SQL {
  */
 export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
 	const [days, [noKelurahan]] = await Promise.all([
-		rowsOf<FigureRow>(db, figures(campaignId, kimIds, 'day')),
-		rowsOf<{ clicks: number }>(db, sql`select coalesce(sum(clicks), 0)::int as clicks from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = ''`)
+		select<FigureRow>(db, figures(campaignId, kimIds, 'day')),
+		select<{ clicks: number }>(db, sql`select coalesce(sum(clicks), 0)::int as clicks from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = ''`)
 	]);
 	const byDay = (a: { day: string }, b: { day: string }) => a.day.localeCompare(b.day);
 	return {
@@ -143,7 +140,7 @@ export type KimFigures = {
  * national campaign has thousands, so only the rows shown leave the database.
  */
 export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: number) {
-	return rowsOf<KimFigures>(db, sql`
+	return select<KimFigures>(db, sql`
 		with f as (select key::uuid as kim_id, reports, audience, clicks, visitors from (${figures(campaignId, kimIds, 'kim')}) x),
 		ids as (select kim_id from ${assignments} where campaign_id = ${campaignId} ${scopedTo(sql`kim_id`, kimIds)} union select kim_id from f),
 		conv as (
@@ -173,7 +170,7 @@ export type KelurahanFigures = { code: string; reports: number; audience: number
  * `total` counts them all, `reached` the targeted ones with a report whose audience is above zero.
  */
 export function rankKelurahan(db: Db, campaignId: string, kimIds: Scope, targeted: string[], limit: number) {
-	return rowsOf<KelurahanFigures>(db, sql`
+	return select<KelurahanFigures>(db, sql`
 		with f as (${figures(campaignId, kimIds, 'kelurahan')}),
 		t as (select unnest(${sql.param(targeted)}::text[]) as code),
 		r as (select key as code from f where key <> '' and (reports > 0 or clicks > 0) union select code from t)
@@ -187,12 +184,12 @@ export function rankKelurahan(db: Db, campaignId: string, kimIds: Scope, targete
 
 /** The reported audience of the given kelurahan (the city's, for the map), as the scope sees it. */
 export function kelurahanAudience(db: Db, campaignId: string, kimIds: Scope, codes: string[]) {
-	return rowsOf<{ key: string; audience: number }>(db, sql`select key, audience from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = any(${sql.param(codes)})`);
+	return select<{ key: string; audience: number }>(db, sql`select key, audience from (${figures(campaignId, kimIds, 'kelurahan')}) f where key = any(${sql.param(codes)})`);
 }
 
 /** The kelurahan where the scope's KIMs reported activities for the campaign. */
 export async function workedKelurahan(db: Db, campaignId: string, kimIds: string[]) {
-	const rows = await rowsOf<{ key: string }>(db, sql`select key from (${figures(campaignId, kimIds, 'kelurahan')}) f where reports > 0`);
+	const rows = await select<{ key: string }>(db, sql`select key from (${figures(campaignId, kimIds, 'kelurahan')}) f where reports > 0`);
 	return rows.map((r) => r.key);
 }
 
