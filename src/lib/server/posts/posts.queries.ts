@@ -48,12 +48,26 @@ const correctedWords = (q: string): SQL => sql`(
  */
 export const correctedQuery = (q: string): SQL => sql`(select coalesce(string_agg(w.word, ' '), '') from ${correctedWords(q)} w)`;
 
-export type Correction = { text: string; changed: boolean };
-/** correctedQuery read ahead, and whether any word was corrected (if not, searching it again adds nothing). */
+export type Correction = {
+	text: string;
+	/** Whether any word was corrected (if not, searching the corrected text again adds nothing). */
+	changed: boolean;
+	/** Every word of the lexicon that shares a stem with a word of `q` or of its correction: what a snippet marks. */
+	terms: string[];
+};
+/** correctedQuery read ahead, with the words that match it (Correction), in one round trip. */
 export async function correctQuery(db: Db, q: string): Promise<Correction> {
-	const result = await db.execute(sql`select coalesce(string_agg(w.word, ' '), '') as text, coalesce(bool_or(w.word <> w.tok), false) as changed from ${correctedWords(q)} w`);
+	const result = await db.execute(sql`
+		with fix as (
+			select coalesce(string_agg(w.word, ' '), '') as text, coalesce(bool_or(w.word <> w.tok), false) as changed from ${correctedWords(q)} w
+		)
+		select fix.text, fix.changed, array(
+			select sw.word from search_words sw
+			where sw.stem = any(tsvector_to_array(to_tsvector('indonesian', ${q} || ' ' || fix.text)))
+		) as terms
+		from fix`);
 	const [row] = rowsOf<Correction>(result);
-	return { text: row?.text ?? '', changed: row?.changed === true };
+	return { text: row?.text ?? '', changed: row?.changed === true, terms: row?.terms ?? [] };
 }
 
 /**

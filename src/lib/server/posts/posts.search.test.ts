@@ -89,6 +89,15 @@ describe('searchPosts', () => {
 		expect(hit.snippet).toContain('&amp;');
 	});
 
+	it('marks in the snippet every form of a query word, corrected or not', async () => {
+		await buildPost(db, { title: 'Sosialisasi aplikasi', summary: 'Kader mensosialisasikan aplikasi dan jadwalnya.', body: 'Sosialisasi berikutnya disosialisasikan lewat grup warga.' });
+		const [hit] = await search('sosialisasi aplikasi');
+		expect(hit?.title).toBe('Sosialisasi aplikasi');
+		expect([...hit.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1])).toEqual(['mensosialisasikan', 'aplikasi', 'Sosialisasi', 'disosialisasikan']);
+		const [typo] = await search('sosialisasy aplikasi');
+		expect(typo.snippet).toContain('<mark>mensosialisasikan</mark>');
+	});
+
 	it('marks the similar word when only typo tolerance matched', async () => {
 		await buildPost(db, { title: 'Layanan kependudukan', body: 'Perekaman elektronikktp dibuka setiap Sabtu.' });
 		const [hit] = await search('elektronikkpt');

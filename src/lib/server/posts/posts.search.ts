@@ -2,14 +2,15 @@
  * Indonesian search over publicly listed posts: full-text search with the `indonesian` snowball
  * config (stemming: "sosialisasi" finds "mensosialisasikan") plus typo correction through the
  * lexicon of every word in the posts ("vaksinsi" finds "vaksinasi", posts.queries correctedQuery).
- * Ranked by ts_rank_cd over the weighted vector; snippets from ts_headline, escaped (posts.snippet).
+ * Ranked by ts_rank_cd over the weighted vector; snippets marked with the lexicon's forms of the
+ * query words (posts.snippet), not ts_headline, which re-parses every result's text.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { posts } from '../db/schema';
 import { correctQuery, listedAt, matches } from './posts.queries';
 import { publicPath, type PostKind } from './posts.rules';
-import { MARK_END, MARK_START, snippetHtml } from './posts.snippet';
+import { snippetHtml } from './posts.snippet';
 
 export type SearchParams = {
 	q: string;
@@ -21,8 +22,6 @@ export type SearchParams = {
 	limit?: number;
 };
 export type SearchResult = { type: 'post'; id: string; title: string; url: string; snippet: string };
-
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** Start of the WIB day `date` (YYYY-MM-DD), `days` later. */
 const wibDayStart = (date: string, days = 0) => new Date(Date.parse(`${date}T00:00:00+07:00`) + days * 86400_000);
@@ -55,14 +54,8 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 		.orderBy(sql`score desc`, sql`${posts.publishedAt} desc`)
 		.limit(Math.min(Math.max(params.limit ?? 20, 1), 50))
 		.as('ranked');
-	// Headlines only for the page of results (ts_headline re-parses each document).
 	const rows = await db
-		.select({
-			id: posts.id,
-			slug: posts.slug,
-			title: posts.title,
-			headline: sql<string>`ts_headline('indonesian', translate(${posts.summary} || E'\n\n' || ${posts.body}, ${MARK_START + MARK_END}, ''), ${tsq}, ${HEADLINE_OPTIONS})`
-		})
+		.select({ id: posts.id, slug: posts.slug, title: posts.title, summary: posts.summary, body: posts.body })
 		.from(ranked)
 		.innerJoin(posts, eq(posts.id, ranked.id))
 		.orderBy(sql`${ranked.score} desc`, sql`${ranked.publishedAt} desc`);
@@ -71,6 +64,6 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 		id: r.id,
 		title: r.title,
 		url: `${opts.publicUrl ?? ''}${publicPath(r.slug)}`,
-		snippet: snippetHtml(r.headline, q)
+		snippet: snippetHtml(`${r.summary}\n\n${r.body}`, fix.terms, q)
 	}));
 }

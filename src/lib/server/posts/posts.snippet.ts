@@ -1,11 +1,8 @@
 /**
- * Search snippets as safe HTML. ts_headline marks matches with two private-use characters (never
- * HTML), which are turned into <mark> only after everything else is escaped. Pure functions.
+ * Search snippets as safe HTML: a few words of a result's text around the words that matched,
+ * escaped, the matches in <mark>. Pure functions; which words match comes from the database
+ * (posts.queries correctQuery: every form of the lexicon sharing a query word's stem).
  */
-
-/** Markers ts_headline is told to use; stripped from documents before highlighting. */
-export const MARK_START = '\uE000';
-export const MARK_END = '\uE001';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -41,25 +38,92 @@ export function wordSimilarity(a: string, b: string): number {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 export const FUZZY_MARK_THRESHOLD = 0.45;
+/** At most this many words in a snippet, in one fragment or two. */
+export const SNIPPET_WORDS = 35;
+
+type Word = { start: number; end: number; key: string | null };
+type Fragment = { from: number; to: number };
+
+/** The distinct matched words in words[from, to). */
+function keysIn(words: Word[], f: Fragment): Set<string> {
+	const keys = new Set<string>();
+	for (let i = f.from; i < f.to; i++) if (words[i].key) keys.add(words[i].key!);
+	return keys;
+}
 
 /**
- * Escaped HTML of a headline with its matches in <mark>. When full-text search found nothing to
- * mark (a match by typo tolerance), words similar to a query word are marked instead.
+ * The window of `size` words with the most matched words not in `seen` (then the most matches),
+ * moved so its matches sit in the middle, and not overlapping `avoid`; null if none adds a word.
  */
-export function snippetHtml(headline: string, query: string): string {
-	const text = stripMarkdown(headline);
-	if (text.includes(MARK_START)) {
-		return escapeHtml(text.replaceAll(MARK_END, MARK_START)).split(MARK_START).map((part, i) => (i % 2 ? `<mark>${part}</mark>` : part)).join('');
+function bestWindow(words: Word[], size: number, seen: Set<string>, avoid?: Fragment): Fragment | null {
+	let best: { f: Fragment; fresh: number; hits: number } | null = null;
+	for (let from = 0; from + size <= words.length; from++) {
+		const f = { from, to: from + size };
+		if (avoid && f.from < avoid.to && avoid.from < f.to) continue;
+		let hits = 0;
+		for (let i = from; i < f.to; i++) if (words[i].key) hits++;
+		const fresh = [...keysIn(words, f)].filter((k) => !seen.has(k)).length;
+		if (fresh > 0 && (!best || fresh > best.fresh || (fresh === best.fresh && hits > best.hits))) best = { f, fresh, hits };
 	}
-	const words = (query.match(WORD) ?? []).filter((w) => w.length >= 3);
-	let out = '';
-	let last = 0;
-	for (const match of text.matchAll(WORD)) {
-		const w = match[0];
-		if (w.length >= 3 && words.some((q) => wordSimilarity(q, w) >= FUZZY_MARK_THRESHOLD)) {
-			out += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(w)}</mark>`;
-			last = match.index + w.length;
+	if (!best) return null;
+	let first = best.f.from;
+	let last = best.f.to - 1;
+	while (!words[first].key) first++;
+	while (!words[last].key) last--;
+	let from = Math.max(0, first - Math.floor((size - (last - first + 1)) / 2));
+	from = Math.min(from, words.length - size);
+	if (avoid && from < avoid.to && avoid.from < from + size) from = best.f.from;
+	return { from, to: from + size };
+}
+
+/** Up to SNIPPET_WORDS words covering as many distinct matched words as one window, or two half windows, can. */
+function pickFragments(words: Word[], max: number): Fragment[] {
+	if (words.length <= max) return [{ from: 0, to: words.length }];
+	const whole = bestWindow(words, max, new Set());
+	if (!whole) return [{ from: 0, to: max }];
+	const all = new Set(words.flatMap((w) => (w.key ? [w.key] : [])));
+	if (keysIn(words, whole).size === all.size) return [whole];
+	const half = Math.floor(max / 2);
+	const first = bestWindow(words, half, new Set())!;
+	const second = bestWindow(words, half, keysIn(words, first), first);
+	if (!second || new Set([...keysIn(words, first), ...keysIn(words, second)]).size <= keysIn(words, whole).size) return [whole];
+	return [first, second].sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Escaped HTML snippet of `text` (Markdown syntax dropped): at most SNIPPET_WORDS words around
+ * the words in `terms` (lower case), in one fragment or two joined by " … ", the matches in
+ * <mark>, an ellipsis where the text is cut. When no word of `terms` occurs (a match by typo
+ * tolerance), words similar to a word of `query` are marked instead; when nothing is marked the
+ * snippet is the text's beginning.
+ */
+export function snippetHtml(text: string, terms: Iterable<string>, query: string): string {
+	const plain = stripMarkdown(text);
+	const wanted = new Set(terms);
+	const words: Word[] = [...plain.matchAll(WORD)].map((m) => {
+		const lower = m[0].toLowerCase();
+		return { start: m.index, end: m.index + m[0].length, key: wanted.has(lower) ? lower : null };
+	});
+	if (!words.some((w) => w.key)) {
+		const queryWords = (query.match(WORD) ?? []).filter((w) => w.length >= 3);
+		for (const w of words) {
+			const word = plain.slice(w.start, w.end);
+			if (word.length >= 3 && queryWords.some((q) => wordSimilarity(q, word) >= FUZZY_MARK_THRESHOLD)) w.key = word.toLowerCase();
 		}
 	}
-	return out + escapeHtml(text.slice(last));
+	const fragments = pickFragments(words, SNIPPET_WORDS);
+	const html = fragments.map(({ from, to }) => {
+		let out = '';
+		let at = from === 0 ? 0 : words[from].start;
+		for (let i = from; i < to; i++) {
+			const w = words[i];
+			if (!w.key) continue;
+			out += `${escapeHtml(plain.slice(at, w.start))}<mark>${escapeHtml(plain.slice(w.start, w.end))}</mark>`;
+			at = w.end;
+		}
+		return out + escapeHtml(plain.slice(at, to === words.length ? plain.length : words[to - 1].end));
+	});
+	const cutBefore = fragments[0].from > 0 ? '… ' : '';
+	const cutAfter = fragments[fragments.length - 1].to < words.length ? ' …' : '';
+	return cutBefore + html.join(' … ') + cutAfter;
 }

@@ -141,10 +141,12 @@ export const rumours = pgTable(
 );
 
 /**
- * Every word of every post (lower case, unstemmed), kept by triggers on posts (migration 0008).
- * Search corrects a misspelt query word to the closest word here before the full-text match,
- * so typos in words of a post's body are forgiven without comparing the query to every body.
+ * Every word of every post (lower case, unstemmed) with its Indonesian stem, kept by triggers on
+ * posts (migrations 0008, 0012). Search corrects a misspelt query word to the closest word here
+ * before the full-text match, so typos in words of a post's body are forgiven without comparing
+ * the query to every body; and it marks in snippets every word that shares a query word's stem.
  */
-export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
-	index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey(), stem: text('stem') }, (t) => [
+	index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+	index('search_words_stem_idx').on(t.stem)
 ]);
