@@ -28,21 +28,27 @@ function cookieValue(header: string | undefined, name: string) {
 	return header.slice(at + name.length + 1, end < 0 ? undefined : end);
 }
 
-/** The client's address as adapter-node's getClientAddress would give it (ADDRESS_HEADER, XFF_DEPTH). */
-function clientAddress(req: IncomingMessage) {
-	const header = process.env.ADDRESS_HEADER?.toLowerCase();
-	if (!header) return req.socket.remoteAddress ?? 'unknown';
-	const value = String(req.headers[header] ?? '');
-	if (header !== 'x-forwarded-for') return value || 'unknown';
-	const hops = value.split(',').map((v) => v.trim());
-	const depth = Number(process.env.XFF_DEPTH ?? 1);
-	return hops[hops.length - depth] ?? 'unknown';
+/**
+ * The client's address as adapter-node's getClientAddress would give it (ADDRESS_HEADER,
+ * XFF_DEPTH, read once: process.env is slow to read on every redirect).
+ */
+function clientAddressOf(env: NodeJS.ProcessEnv): (req: IncomingMessage) => string {
+	const header = env.ADDRESS_HEADER?.toLowerCase();
+	const depth = Number(env.XFF_DEPTH ?? 1);
+	if (!header) return (req) => req.socket.remoteAddress ?? 'unknown';
+	return (req) => {
+		const value = String(req.headers[header] ?? '');
+		if (header !== 'x-forwarded-for') return value || 'unknown';
+		const hops = value.split(',').map((v) => v.trim());
+		return hops[hops.length - depth] ?? 'unknown';
+	};
 }
 
 export function createFastPaths(runtime: Pick<Runtime, 'config' | 'database'>): FastPaths {
 	const { db } = runtime.database;
 	const { publicUrl, secureCookies } = runtime.config;
 	const generation = contentGeneration(db);
+	const clientAddress = clientAddressOf(process.env);
 
 	async function cachedPage(req: IncomingMessage, res: ServerResponse, key: string) {
 		const hit = anonymousPages.get(key, await generation.read());

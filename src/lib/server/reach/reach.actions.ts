@@ -124,9 +124,16 @@ export async function getLinkPoster(ctx: Ctx, code: string): Promise<Uint8Array>
 export function recordClick(db: Db, linkId: string, visitor: { ip: string; userAgent: string }, at: Date): Promise<void> {
 	const row = (async () => {
 		const day = wibDay(at);
-		return { linkId, clickedAt: at, day, visitorKey: visitorKey(visitor.ip, visitor.userAgent, daySalt(await clickSecret(db), day)) };
+		return { linkId, clickedAt: at, day, visitorKey: visitorKey(visitor.ip, visitor.userAgent, saltOf(await clickSecret(db), day)) };
 	})();
 	return bufferClick(db, row);
+}
+
+let lastSalt: { secret: string; day: string; salt: string } | undefined;
+/** daySalt, computed once a day rather than once a click (an HMAC per redirect otherwise). */
+function saltOf(secret: string, day: string) {
+	if (lastSalt?.secret !== secret || lastSalt.day !== day) lastSalt = { secret, day, salt: daySalt(secret, day) };
+	return lastSalt.salt;
 }
 
 type RedirectTarget = { linkId: string; code: string; postSlug: string | null };
