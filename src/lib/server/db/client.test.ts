@@ -26,5 +26,4 @@ describe('openDatabase', () => {
 		expect(done).toBe(30);
 		expect(seenByTimer).toBeLessThan(30);
 	});
-
 });

@@ -3,7 +3,7 @@ import { escapeHtml, SNIPPET_WORDS, snippetHtml, stripMarkdown, wordSimilarity }
 
 /** n filler words: w1 w2 … wn. */
 const filler = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `w${from + i}`).join(' ');
-const wordsOf = (html: string) => html.replace(/<\/?mark>/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (html: string): string[] => html.replace(/<\/?mark>/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
 
 describe('snippetHtml', () => {
