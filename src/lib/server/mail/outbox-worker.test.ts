@@ -50,6 +50,24 @@ describe('outbox worker', () => {
 		expect(row).toMatchObject({ status: 'sent', attempts: 1 });
 	});
 
+	it('claims the oldest due rows first (a retry due earlier before a newer mail), one batch at a time', async () => {
+		await db.delete(outbox);
+		received.length = 0;
+		const now = Date.now();
+		await enqueueMail(db, { to: 'baru@contoh.id', subject: 'Baru', text: 'x' });
+		await enqueueMail(db, { to: 'ulang@contoh.id', subject: 'Ulang', text: 'x' });
+		await enqueueMail(db, { to: 'nanti@contoh.id', subject: 'Nanti', text: 'x' });
+		const [newer, retry, later] = await db.select().from(outbox).orderBy(outbox.id);
+		await db.update(outbox).set({ nextAttemptAt: new Date(now - 60_000) }).where(eq(outbox.id, newer.id));
+		await db.update(outbox).set({ nextAttemptAt: new Date(now - 120_000), attempts: 1 }).where(eq(outbox.id, retry.id));
+		await db.update(outbox).set({ nextAttemptAt: new Date(now + 60_000) }).where(eq(outbox.id, later.id));
+		const deliver = mailDeliverer(smtpUrl, 'Simpul <no-reply@simpul.test>');
+		expect(await processOutbox(db, deliver, 1, new Date(now))).toMatchObject({ claimed: 1, delivered: 1 });
+		expect(await processOutbox(db, deliver, 1, new Date(now))).toMatchObject({ claimed: 1, delivered: 1 });
+		expect(await processOutbox(db, deliver, 1, new Date(now))).toMatchObject({ claimed: 0 });
+		expect(received.map((r) => r.to[0])).toEqual(['ulang@contoh.id', 'baru@contoh.id']);
+	});
+
 	it('records a batch delivered by several lanes in groups: every row sent once, failures kept for retry', async () => {
 		await db.delete(outbox);
 		received.length = 0;

@@ -102,7 +102,8 @@ export async function processOutbox(
 			.select()
 			.from(outbox)
 			.where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-			.orderBy(asc(outbox.id))
+			// Oldest due first, in the index's order: a claim reads `batch` entries, however long the queue.
+			.orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
 			.limit(batch)
 			.for('update', { skipLocked: true });
 		if (due.length) {

@@ -43,7 +43,7 @@ export const outbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		processedAt: timestamp('processed_at', { withTimezone: true })
 	},
-	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey)]
+	(t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt, t.id), uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey)]
 );
 
 /** Small key/value facts about this installation (e.g. when it was first initialised). */
