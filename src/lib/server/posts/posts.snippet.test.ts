@@ -60,6 +60,13 @@ describe('snippetHtml', () => {
 		expect(marked(snippetHtml(text, ['vaksinasi', 'posyandu'], 'x'))).toContain('posyandu');
 	});
 
+	it('finds the matches in a long post, in the window that holds most of them', () => {
+		const text = `${filler(3000)} vaksinasi ${filler(1000, 3001)} vaksinasi w1 posyandu ${filler(1000, 4001)}`;
+		const html = snippetHtml(text, ['vaksinasi', 'posyandu'], 'x');
+		expect(marked(html)).toEqual(['vaksinasi', 'posyandu']);
+		expect(html).toContain('w4000 <mark>vaksinasi</mark> w1 <mark>posyandu</mark> w4001');
+	});
+
 	it('is the beginning of the text when nothing matches', () => {
 		const html = snippetHtml(filler(50), ['vaksinasi'], 'zzz');
 		expect(wordsOf(html)).toEqual(filler(SNIPPET_WORDS).split(' '));

@@ -54,15 +54,27 @@ function keysIn(words: Word[], f: Fragment): Set<string> {
 /**
  * The window of `size` words with the most matched words not in `seen` (then the most matches),
  * moved so its matches sit in the middle, and not overlapping `avoid`; null if none adds a word.
+ * One pass, the window sliding a word at a time (a long post has thousands of words).
  */
 function bestWindow(words: Word[], size: number, seen: Set<string>, avoid?: Fragment): Fragment | null {
+	const counts = new Map<string, number>();
+	let hits = 0;
+	let fresh = 0;
+	const slide = (i: number, by: 1 | -1) => {
+		const key = words[i].key;
+		if (!key) return;
+		hits += by;
+		const n = (counts.get(key) ?? 0) + by;
+		counts.set(key, n);
+		if (!seen.has(key) && n === (by === 1 ? 1 : 0)) fresh += by;
+	};
 	let best: { f: Fragment; fresh: number; hits: number } | null = null;
-	for (let from = 0; from + size <= words.length; from++) {
-		const f = { from, to: from + size };
+	for (let to = 1; to <= words.length; to++) {
+		slide(to - 1, 1);
+		if (to > size) slide(to - 1 - size, -1);
+		if (to < size) continue;
+		const f = { from: to - size, to };
 		if (avoid && f.from < avoid.to && avoid.from < f.to) continue;
-		let hits = 0;
-		for (let i = from; i < f.to; i++) if (words[i].key) hits++;
-		const fresh = [...keysIn(words, f)].filter((k) => !seen.has(k)).length;
 		if (fresh > 0 && (!best || fresh > best.fresh || (fresh === best.fresh && hits > best.hits))) best = { f, fresh, hits };
 	}
 	if (!best) return null;
