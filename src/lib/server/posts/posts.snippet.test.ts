@@ -91,6 +91,7 @@ describe('helpers', () => {
 	it('escapes HTML', () => expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'));
 	it('strips Markdown', () => {
 		expect(stripMarkdown('> kutipan dan `kode` serta ![gambar](a.png) _miring_')).toBe('kutipan dan kode serta gambar miring');
+		expect(stripMarkdown('Yang dibawa:\n- Buku KIA\n* kartu\n2. KTP\nSenin - Jumat, 3 - 5 anak')).toBe('Yang dibawa: · Buku KIA · kartu · KTP Senin - Jumat, 3 - 5 anak');
 	});
 	it('computes pg_trgm-like similarity', () => {
 		expect(wordSimilarity('vaksinasi', 'vaksinasi')).toBe(1);

@@ -7,9 +7,13 @@
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/** Drops the commonest Markdown syntax from a fragment: link targets, emphasis, heading and quote marks, code ticks. */
+/**
+ * Drops the commonest Markdown syntax from a fragment: link targets, emphasis, heading and quote
+ * marks, code ticks; a list item's marker at the start of a line becomes "·", so items run on readably.
+ */
 export function stripMarkdown(s: string): string {
 	return s
+		.replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '· ')
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/\]\([^)]*\)/g, '')
 		.replace(/[*_`~]{1,3}/g, '')
