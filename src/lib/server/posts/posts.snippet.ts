@@ -97,12 +97,13 @@ function pickFragments(words: Word[], max: number): Fragment[] {
 	if (words.length <= max) return [{ from: 0, to: words.length }];
 	const whole = bestWindow(words, max, new Set());
 	if (!whole) return [{ from: 0, to: max }];
-	const all = new Set(words.flatMap((w) => (w.key ? [w.key] : [])));
-	if (keysIn(words, whole).size === all.size) return [whole];
+	const inWhole = keysIn(words, whole).size;
+	if (inWhole === new Set(words.flatMap((w) => (w.key ? [w.key] : []))).size) return [whole];
 	const half = Math.floor(max / 2);
 	const first = bestWindow(words, half, new Set())!;
-	const second = bestWindow(words, half, keysIn(words, first), first);
-	if (!second || new Set([...keysIn(words, first), ...keysIn(words, second)]).size <= keysIn(words, whole).size) return [whole];
+	const inFirst = keysIn(words, first);
+	const second = bestWindow(words, half, inFirst, first);
+	if (!second || new Set([...inFirst, ...keysIn(words, second)]).size <= inWhole) return [whole];
 	return [first, second].sort((a, b) => a.from - b.from);
 }
 
