@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildKim, buildUser, ctxFor, testApi, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
 import type { Db } from '../db/client';
-import { kimMembers } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { activityReports, kimMembers, kims, users } from '../db/schema';
 import { buildAduan, buildUnitStaff } from '../aduan/aduan.factories';
 import { dueOf, endOfWibDay } from '../aduan/aduan.rules';
 import { getBoard } from '../aduan/aduan.handling.read';
 import { findAduanById } from '../aduan/aduan.handling.queries';
 import { buildAssignment, buildCampaign, buildClicks, buildReport, buildShareLink, daysFromToday } from '../stats/stats.factories';
 import { reachFigures } from '../stats/stats.queries';
+import { percentOf } from '../stats/stats.rules';
 import { todayWib } from '../validation';
 import { getDashboard } from './dashboard.actions';
 import { reachByCampaign } from './dashboard.queries';
@@ -114,10 +116,10 @@ async function setup() {
 	await report(a.id, daysFromToday(-1), 10, c1.id);
 	await report(b.id, daysFromToday(-2), 25, c1.id);
 	await report(b.id, daysFromToday(-2), 0, c2.id);
-	await report(a.id, daysFromToday(0), 7);
+	const todays = await report(a.id, daysFromToday(0), 7);
 	await report(c.id, daysFromToday(-29), 11);
 	await report(c.id, daysFromToday(-30), 13);
-	await report(c.id, daysFromToday(-59), 17);
+	const oldest = await report(c.id, daysFromToday(-59), 17);
 	await report(c.id, daysFromToday(-60), 100);
 
 	const link = await buildShareLink(db, c1.id, a.id, pengurus.userId);
@@ -140,7 +142,7 @@ async function setup() {
 	await buildAduan(db, { status: 'rejected', rejectedAt: ago(1) });
 	await buildAduan(db, { status: 'closed', createdAt: ago(40 * 24 + 5), resolvedAt: ago(40 * 24), closedAt: ago(39 * 24) }); // resolved long ago
 	const unitStaff = await buildUnitStaff(db, x.unitCode);
-	return { petugas, admin, warga, pengurus, anggota, unitStaff, c1, c2 };
+	return { petugas, admin, warga, pengurus, anggota, unitStaff, c1, c2, c, waiting, todays, oldest };
 }
 
 describe('GET /api/v1/dashboard', () => {
@@ -210,6 +212,24 @@ describe('GET /api/v1/dashboard', () => {
 		const sum = byDay.reduce((t, r) => ({ clicks: t.clicks + r.clicks, uniqueVisitors: t.uniqueVisitors + r.uniqueVisitors }), { clicks: 0, uniqueVisitors: 0 });
 		expect(sum.clicks).toBeGreaterThan(0);
 		expect((await reachByCampaign(db, [s.c1.id]))[0]).toMatchObject(sum);
+	});
+
+	it('follows memberships, activation, verification and moved or deleted reports at once', async () => {
+		const before = (await call('GET', '/api/v1/dashboard', { as: s.petugas })).body;
+		await buildActor(db, 'warga', { kimId: s.c.id, position: 'anggota' }); // +1 member
+		await db.update(users).set({ isActive: false }).where(eq(users.id, s.anggota.userId)); // −1
+		await db.update(kims).set({ status: 'verified' }).where(eq(kims.id, s.waiting.id)); // its ketua +1; a third kelurahan covered
+		await db.update(activityReports).set({ heldOn: daysFromToday(-45) }).where(eq(activityReports.id, s.todays.id)); // into the previous window
+		await db.delete(activityReports).where(eq(activityReports.id, s.oldest.id));
+		const after = (await call('GET', '/api/v1/dashboard', { as: s.petugas })).body;
+		expect(after.kims).toEqual({
+			verified: before.kims.verified + 1, waiting: 0, active_members: before.kims.active_members + 1,
+			kelurahan_covered: 3, kelurahan_total: 17, coverage_percent: percentOf(3, 17)
+		});
+		expect(after.activity).toMatchObject({
+			last_30_days: { reports: before.activity.last_30_days.reports - 1, audience: before.activity.last_30_days.audience - 7 },
+			previous_30_days: { reports: before.activity.previous_30_days.reports, audience: before.activity.previous_30_days.audience - 17 + 7 }
+		});
 	});
 
 	it('is in the OpenAPI document', async () => {

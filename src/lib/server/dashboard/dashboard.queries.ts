@@ -1,7 +1,8 @@
 /**
  * Reads for the agency dashboard. Every figure is an aggregate over an index range or a rollup,
  * never a scan of reports, clicks or aduan (migration 0007 adds the indexes):
- * - reports: activity_reports (held_on, audience_count), an index-only range over 60 days;
+ * - reports: report_days (kept on write), the days of the two 30-day windows;
+ * - the KIM network: counted again only when its generation moves (networkGeneration);
  * - campaign reach: reach_totals' campaign rows (kept on write, see stats.rollup);
  * - aduan: the partial index of open aduan with their deadlines (aduan_open_due_idx);
  * - clicks per day: reach_totals' day rows.
@@ -9,7 +10,7 @@
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { activityReports, aduan, assignments, campaigns, kimMembers, kims, reachTotals, regions, users } from '../db/schema';
+import { aduan, appState, assignments, campaigns, kimMembers, kims, reachTotals, regions, reportDays, users } from '../db/schema';
 import type { AssignmentStatus } from '../stats/stats.rules';
 
 /** The KIM network: verified and waiting KIMs, members of verified KIMs, kelurahan of the city with a verified KIM. */
@@ -28,6 +29,12 @@ export async function kimNetwork(db: Db, cityCode: string) {
 		})
 		.from(sql`(select 1) as one`);
 	return { verified: Number(row.verified), waiting: Number(row.waiting), members: Number(row.members), covered: Number(row.covered), villages: Number(row.villages) };
+}
+
+/** The KIM network's generation: moved by every write to KIMs, memberships, users' activation and regions (migration 0015). */
+export async function networkGeneration(db: Db): Promise<number> {
+	const [row] = await db.select({ value: appState.value }).from(appState).where(eq(appState.key, 'network_generation'));
+	return Number(row?.value ?? 0);
 }
 
 /** Active campaigns, ending soonest first. */
@@ -71,12 +78,12 @@ export function assignmentsByCampaign(db: Db, ids: string[]) {
 		.groupBy(assignments.campaignId, assignments.status, assignments.dueOn);
 }
 
-/** Every activity report (with a campaign or not) held from `from` through `to`: the count and the audience. */
+/** Every activity report (with a campaign or not) held from `from` through `to`: the count and the audience (report_days). */
 export async function reportsHeldBetween(db: Db, from: string, to: string) {
 	const [row] = await db
-		.select({ reports: sql<number>`count(*)::int`, audience: sql<number>`coalesce(sum(${activityReports.audienceCount}), 0)::int` })
-		.from(activityReports)
-		.where(and(gte(activityReports.heldOn, from), lte(activityReports.heldOn, to)));
+		.select({ reports: sql<number>`coalesce(sum(${reportDays.reports}), 0)::int`, audience: sql<number>`coalesce(sum(${reportDays.audience}), 0)::int` })
+		.from(reportDays)
+		.where(and(gte(reportDays.day, from), lte(reportDays.day, to)));
 	return { reports: Number(row.reports), audience: Number(row.audience) };
 }
 

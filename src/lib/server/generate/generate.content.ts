@@ -61,14 +61,16 @@ const ACTIVITY_TYPES = ['meeting', 'door_to_door', 'social_media', 'whatsapp_gro
 
 /**
  * Activity reports by members of their own KIM: 60% for a campaign the KIM accepted (held
- * within its window), the rest without a campaign over the last year. The reach trigger is off
- * during the load; reach_totals get the generated reports in one statement after.
+ * within its window), the rest without a campaign over the last year. The reach and report-day
+ * triggers are off during the load; reach_totals and report_days get the generated reports in one
+ * statement each after.
  */
 export async function insertReports(g: Gen, progress: (done: number) => void): Promise<number> {
 	const { plan, R } = g;
 	const MP = plan.membersPerKim;
 	const A = await g.count('select count(*)::int as n from gen_a');
-	await g.exec('alter table activity_reports disable trigger activity_reports_reach');
+	const triggers = ['activity_reports_reach', 'activity_reports_days'];
+	for (const t of triggers) await g.exec(`alter table activity_reports disable trigger ${t}`);
 	let done = 0;
 	for (let from = 0; from < plan.reports; from += plan.chunk) {
 		const to = Math.min(plan.reports, from + plan.chunk) - 1;
@@ -95,7 +97,10 @@ export async function insertReports(g: Gen, progress: (done: number) => void): P
 				least(5 + ${R.int('i', 66, 195)}, k.population) as aud) h`));
 		progress(done);
 	}
-	await g.exec('alter table activity_reports enable trigger activity_reports_reach');
+	for (const t of triggers) await g.exec(`alter table activity_reports enable trigger ${t}`);
+	await g.exec(`insert into report_days as d (day, reports, audience)
+		select held_on, count(*), sum(audience_count) from activity_reports where idempotency_key like 'gen-%' group by 1
+		on conflict (day) do update set reports = d.reports + excluded.reports, audience = d.audience + excluded.audience`);
 	await g.exec(`insert into reach_totals as r (campaign_id, scope, key, reports, audience, reaching_reports)
 		select ar.campaign_id, s.scope, s.key, count(*), sum(ar.audience_count), count(*) filter (where ar.audience_count > 0)
 		from activity_reports ar join gen_k k on k.id = ar.kim_id

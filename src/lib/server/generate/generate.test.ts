@@ -79,6 +79,10 @@ describe('generate (tiny scale)', () => {
 		const rr = await one(`select (select count(*)::int from activity_reports where campaign_id is not null) as n,
 			${['campaign', 'kim', 'kelurahan', 'day'].map((s) => `(select coalesce(sum(reports), 0)::int from reach_totals where scope = '${s}') as ${s}`).join(', ')}`);
 		expect(rr).toEqual({ n: rr.n, campaign: rr.n, kim: rr.n, kelurahan: rr.n, day: rr.n });
+		// Report days agree with every report, per day.
+		expect(await one(`select count(*)::int as n from (select held_on as day, count(*)::int as reports, sum(audience_count)::int as audience from activity_reports group by 1) t
+			full join report_days d using (day) where d.reports is distinct from t.reports or d.audience is distinct from t.audience`)).toEqual({ n: 0 });
+		expect(await one(`select count(*)::int as n from pg_trigger where tgname in ('activity_reports_reach', 'activity_reports_days') and tgenabled = 'O'`)).toEqual({ n: 2 });
 		// Share links belong to members of the link's KIM.
 		expect(await one(`select count(*)::int as n from share_links sl left join kim_members m on m.kim_id = sl.kim_id and m.user_id = sl.user_id where m.user_id is null`)).toEqual({ n: 0 });
 		// The indexes dropped for the bulk load are back.

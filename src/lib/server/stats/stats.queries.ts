@@ -125,7 +125,6 @@ export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
 }
 
 const rowLimit = (limit: number) => (Number.isFinite(limit) ? sql`limit ${limit}` : sql``);
-const scopedTo = (column: SQL, kimIds: Scope) => (kimIds ? sql`and ${column} = any(${sql.param(kimIds)})` : sql``);
 
 export type KimFigures = {
 	kim_id: string; name: string; slug: string; area_code: string; status: AssignmentStatus | null; due_on: string | null;
@@ -133,33 +132,41 @@ export type KimFigures = {
 };
 
 /**
- * The campaign's KIMs in the scope — assigned, or with a reach_totals row (made with the KIM's
- * first share link, see migration 0011; a scope's live figures have its reports and clicks) —
- * with their figures, assignment and attributed conversions, ranked in SQL (best-reaching first:
+ * The campaign's KIMs in the scope — its reach_totals KIM rows, made when a KIM is assigned, makes
+ * its first share link or reports, and deleted with the KIM (migrations 0011, 0014) — with their figures (the totals, or a
+ * scope's live ones), assignment and attributed conversions, ranked in SQL (best-reaching first:
  * reported audience, then clicks, then name) and cut to `limit`; `total` counts them all. A
- * national campaign has thousands, so only the rows shown leave the database.
+ * national campaign has thousands: they are ranked on the figures alone (ties at the cut kept),
+ * and only the rows shown are joined to names, assignments and conversions.
  */
 export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: number) {
+	const rows = kimIds
+		? sql`select r.key, coalesce(f.reports, 0) as reports, coalesce(f.audience, 0) as audience, coalesce(f.clicks, 0) as clicks, coalesce(f.visitors, 0) as visitors
+			from ${reachTotals} r left join (${figures(campaignId, kimIds, 'kim')}) f on f.key = r.key
+			where r.campaign_id = ${campaignId} and r.scope = 'kim' and r.key = any(${sql.param(kimIds)}::text[])`
+		: sql`select key, reports, audience, clicks, visitors from ${reachTotals} where campaign_id = ${campaignId} and scope = 'kim'`;
+	const cut = Number.isFinite(limit) ? sql`fetch first ${limit} rows with ties` : sql``;
 	return select<KimFigures>(db, sql`
-		with f as (select key::uuid as kim_id, reports, audience, clicks, visitors from (${figures(campaignId, kimIds, 'kim')}) x),
-		ids as (select kim_id from ${assignments} where campaign_id = ${campaignId} ${scopedTo(sql`kim_id`, kimIds)} union select kim_id from f),
-		conv as (
-			select sl.kim_id, count(*) filter (where a.kind = 'register') as register, count(*) filter (where a.kind = 'subscribe') as subscribe,
-				count(*) filter (where a.kind = 'complaint') as complaint
-			from ${attributions} a join ${shareLinks} sl on sl.id = a.link_id
-			where sl.campaign_id = ${campaignId} ${scopedTo(sql`sl.kim_id`, kimIds)}
-			group by 1
+		with r as (${rows}),
+		top as (select * from r order by audience desc, clicks desc ${cut}),
+		shown as (
+			select top.*, k.name, k.slug, coalesce(k.kelurahan_code, k.kecamatan_code) as area_code
+			from top join ${kims} k on k.id = top.key::uuid
+			order by audience desc, clicks desc, k.name, top.key ${rowLimit(limit)}
 		)
-		select ids.kim_id::text as kim_id, k.name, k.slug, coalesce(k.kelurahan_code, k.kecamatan_code) as area_code, a.status::text as status, a.due_on::text as due_on,
-			coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience, coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors,
+		select s.key as kim_id, s.name, s.slug, s.area_code, a.status::text as status, a.due_on::text as due_on,
+			s.reports::int as reports, s.audience::int as audience, s.clicks::int as clicks, s.visitors::int as visitors,
 			coalesce(conv.register, 0)::int as register, coalesce(conv.subscribe, 0)::int as subscribe, coalesce(conv.complaint, 0)::int as complaint,
-			(count(*) over ())::int as total
-		from ids join ${kims} k on k.id = ids.kim_id
-		left join f on f.kim_id = ids.kim_id
-		left join ${assignments} a on a.campaign_id = ${campaignId} and a.kim_id = ids.kim_id
-		left join conv on conv.kim_id = ids.kim_id
-		order by 8 desc, 9 desc, k.name, 1
-		${rowLimit(limit)}`);
+			(select count(*) from r)::int as total
+		from shown s
+		left join ${assignments} a on a.campaign_id = ${campaignId} and a.kim_id = s.key::uuid
+		left join lateral (
+			select count(*) filter (where at.kind = 'register') as register, count(*) filter (where at.kind = 'subscribe') as subscribe,
+				count(*) filter (where at.kind = 'complaint') as complaint
+			from ${shareLinks} sl join ${attributions} at on at.link_id = sl.id
+			where sl.campaign_id = ${campaignId} and sl.kim_id = s.key::uuid
+		) conv on true
+		order by s.audience desc, s.clicks desc, s.name, s.key`);
 }
 
 export type KelurahanFigures = { code: string; reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number };
@@ -171,13 +178,12 @@ export type KelurahanFigures = { code: string; reports: number; audience: number
  */
 export function rankKelurahan(db: Db, campaignId: string, kimIds: Scope, targeted: string[], limit: number) {
 	return select<KelurahanFigures>(db, sql`
-		with f as (${figures(campaignId, kimIds, 'kelurahan')}),
-		t as (select unnest(${sql.param(targeted)}::text[]) as code),
-		r as (select key as code from f where key <> '' and (reports > 0 or clicks > 0) union select code from t)
-		select r.code, coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience, coalesce(f.reaching_reports, 0)::int as reaching_reports,
-			coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors, t.code is not null as targeted,
-			(count(*) over ())::int as total, (count(*) filter (where t.code is not null and f.reaching_reports > 0) over ())::int as reached
-		from r left join f on f.key = r.code left join t on t.code = r.code
+		with t as (select distinct unnest(${sql.param(targeted)}::text[]) as code),
+		f as (select * from (${figures(campaignId, kimIds, 'kelurahan')}) x where key <> '' and (reports > 0 or clicks > 0))
+		select coalesce(f.key, t.code) as code, coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience,
+			coalesce(f.reaching_reports, 0)::int as reaching_reports, coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors,
+			t.code is not null as targeted, (count(*) over ())::int as total, (count(*) filter (where t.code is not null and f.reaching_reports > 0) over ())::int as reached
+		from f full join t on t.code = f.key
 		order by 7 desc, 3 desc, 5 desc, 1
 		${rowLimit(limit)}`);
 }

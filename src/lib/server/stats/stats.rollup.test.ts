@@ -196,6 +196,20 @@ describe('reach totals of reports (kept by the activity_reports trigger)', () =>
 		expect(await kept(c2.id)).toEqual([]);
 	});
 
+	it('have a row for every KIM the campaign is assigned to, and none for a deleted KIM', async () => {
+		const a = await buildKim(db);
+		const b = await buildKim(db, { kelurahanCode: WATES, kecamatanCode: '33.71.02' });
+		const c = await buildCampaign(db);
+		const kimRows = async () =>
+			rowsOf<{ key: string; reports: number }>(await db.execute(sql`select key, reports from reach_totals where campaign_id = ${c.id} and scope = 'kim' order by key`));
+		await buildAssignment(db, c.id, a.id);
+		await buildAssignment(db, c.id, b.id);
+		expect(await kimRows()).toEqual([a.id, b.id].sort().map((key) => ({ key, reports: 0 })));
+		await buildReport(db, { kimId: b.id, campaignId: c.id, kelurahanCode: WATES, audienceCount: 5 });
+		await db.delete(kims).where(eq(kims.id, b.id));
+		expect(await kimRows()).toEqual([{ key: a.id, reports: 0 }]);
+	});
+
 	it('give the pengurus the same figures live as the whole campaign keeps for their KIM', async () => {
 		const s = await campaignWithClicks();
 		await buildReport(db, { kimId: s.a.id, campaignId: s.campaign.id, kelurahanCode: TIDAR_SELATAN, audienceCount: 30 });

@@ -169,11 +169,20 @@ export const activityReports = pgTable(
 		uniqueIndex('activity_reports_idem_uq').on(t.reporterId, t.idempotencyKey),
 		// Campaign feedback lists walk this newest first (stats listFeedback).
 		index('activity_reports_campaign_idx').on(t.campaignId, t.heldOn, t.createdAt),
-		index('activity_reports_kim_idx').on(t.kimId, t.heldOn),
-		/** The agency dashboard's 30-day windows over every report (an index-only range scan). */
-		index('activity_reports_held_idx').on(t.heldOn, t.audienceCount)
+		index('activity_reports_kim_idx').on(t.kimId, t.heldOn)
 	]
 );
+
+/**
+ * Every activity report (with a campaign or not) per day it was held: the count and the audience,
+ * kept on write by a trigger on activity_reports (migration 0015). The agency dashboard sums the
+ * days of its 30-day windows instead of counting the reports.
+ */
+export const reportDays = pgTable('report_days', {
+	day: date('day').primaryKey(),
+	reports: integer('reports').notNull().default(0),
+	audience: integer('audience').notNull().default(0)
+});
 
 /** Evidence photos of a report (EXIF stripped, resized). */
 export const activityReportPhotos = pgTable(
