@@ -159,7 +159,7 @@ export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: numbe
 			coalesce(conv.register, 0)::int as register, coalesce(conv.subscribe, 0)::int as subscribe, coalesce(conv.complaint, 0)::int as complaint,
 			(select count(*) from r)::int as total
 		from shown s
-		left join ${assignments} a on a.campaign_id = ${campaignId} and a.kim_id = s.key::uuid
+		left join lateral (select status, due_on from ${assignments} where campaign_id = ${campaignId} and kim_id = s.key::uuid limit 1) a on true
 		left join lateral (
 			select count(*) filter (where at.kind = 'register') as register, count(*) filter (where at.kind = 'subscribe') as subscribe,
 				count(*) filter (where at.kind = 'complaint') as complaint
@@ -224,6 +224,6 @@ export function listFeedback(db: Db, campaignId: string, kimIds: Scope, limit: n
 		.innerJoin(kims, eq(kims.id, activityReports.kimId))
 		.leftJoin(regions, eq(regions.code, activityReports.kelurahanCode))
 		.where(and(eq(activityReports.campaignId, campaignId), within(activityReports.kimId, kimIds), or(text(activityReports.feedback), text(activityReports.questions))))
-		.orderBy(desc(activityReports.heldOn), desc(activityReports.createdAt), asc(activityReports.id))
+		.orderBy(desc(activityReports.heldOn), desc(activityReports.createdAt), desc(activityReports.id))
 		.limit(limit);
 }
