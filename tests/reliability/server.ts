@@ -39,6 +39,9 @@ export type RunningServer = {
 	kill(): Promise<void>;
 };
 
+/** The Node options `npm start` runs the server with (its heap limit), so what is measured is what runs. */
+const START_FLAGS: string[] = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 	const url = `http://127.0.0.1:${opts.port}`;
 	const env: Record<string, string> = {
@@ -58,7 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 		env.SIMPUL_DATA_DIR = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'simpul-rel-'));
 	}
 	const started = performance.now();
-	const child = spawn(process.execPath, ['scripts/server.js'], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...START_FLAGS, 'scripts/server.js'], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
