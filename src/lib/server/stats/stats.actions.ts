@@ -5,7 +5,6 @@ import { m } from '../../paraglide/messages.js';
 import { isUuid } from '../../shared/slug';
 import { todayWib } from '../validation';
 import { findCity } from '../site';
-import { regionNames } from '../regions/regions.queries';
 import { authorize } from '../kims/kims.guard';
 import { isStaff } from '../auth/actor';
 import { canSeeCampaign, canViewStats, statsScopeOf } from './stats.policy';
@@ -79,7 +78,6 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
 		: campaign.status === 'draft' ? previewTargetKims(target, await listKimAreas(db, { verified: true }), villages).length
 		: assignmentRows.reduce((s, r) => s + r.n, 0);
 
-	const names = await regionNames(db, [...kelRows.map((r) => r.code), ...villages.map((v) => v.parentCode ?? ''), ...kimRows.map((k) => k.area_code)]);
 	const totalConversions = noConversions();
 	for (const c of conversions) totalConversions[c.kind] += c.n;
 	const reportedAudience = reach.dayReports.reduce((s, d) => s + d.audience, 0);
@@ -102,23 +100,23 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
 			clicksWithoutKelurahan: reach.clicksWithoutKelurahan,
 			conversions: totalConversions
 		},
-		byKim: kimRows.map((k) => presentKimRow(k, today, names)).sort(byReach),
+		byKim: kimRows.map((k) => presentKimRow(k, today)).sort(byReach),
 		byKimTotal: kimRows[0]?.total ?? 0,
-		byKelurahan: kelRows.map((r) => kelurahanRow(r, villages, names)).sort((a, b) => a.code.localeCompare(b.code)),
+		byKelurahan: kelRows.map(kelurahanRow).sort((a, b) => a.code.localeCompare(b.code)),
 		byKelurahanTotal: kelRows[0]?.total ?? 0,
 		series: dailySeries(campaign, reach.dayClicks, reach.dayReports, today),
-		map: reachMap(villages, new Map(mapAudience.map((r) => [r.key, r.audience])), new Set(targeted), names),
+		map: reachMap(villages, new Map(mapAudience.map((r) => [r.key, r.audience])), new Set(targeted)),
 		feedback: feedback.map((f) => ({ ...f, kelurahanName: f.kelurahanName ?? f.kelurahanCode }))
 	};
 }
 export type CampaignStats = Awaited<ReturnType<typeof getCampaignStats>>;
 
-type Village = { code: string; name: string; parentCode: string | null; population: number | null };
+type Village = { code: string; name: string; parentCode: string | null; kecamatanName: string; population: number | null };
 
 /** A KIM's row: its figures, area name and assignment bucket (null when it has no assignment). */
-function presentKimRow(k: KimFigures, today: string, names: Map<string, string>) {
+function presentKimRow(k: KimFigures, today: string) {
 	return {
-		kimId: k.kim_id, name: k.name, slug: k.slug, areaName: names.get(k.area_code) ?? null,
+		kimId: k.kim_id, name: k.name, slug: k.slug, areaName: k.area_name,
 		assignment: k.status && k.due_on ? assignmentBucket(k.status, k.due_on, today) : null,
 		reports: k.reports, reportedAudience: k.audience, clicks: k.clicks, uniqueVisitors: k.visitors,
 		conversions: { register: k.register, subscribe: k.subscribe, complaint: k.complaint }
@@ -129,17 +127,16 @@ function presentKimRow(k: KimFigures, today: string, names: Map<string, string>)
 const byReach = (a: ReturnType<typeof presentKimRow>, b: ReturnType<typeof presentKimRow>) =>
 	b.reportedAudience - a.reportedAudience || b.clicks - a.clicks || a.name.localeCompare(b.name);
 
-function kelurahanRow(r: KelurahanFigures, villages: Village[], names: Map<string, string>) {
-	const village = villages.find((v) => v.code === r.code);
+function kelurahanRow(r: KelurahanFigures) {
 	return {
-		code: r.code, name: names.get(r.code) ?? r.code, kecamatanName: names.get(village?.parentCode ?? '') ?? null, population: village?.population ?? null,
+		code: r.code, name: r.name ?? r.code, kecamatanName: r.kecamatan_name, population: r.population,
 		targeted: r.targeted, reached: r.targeted && r.reaching_reports > 0,
 		reports: r.reports, reportedAudience: r.audience, clicks: r.clicks, uniqueVisitors: r.visitors, reachingReports: r.reaching_reports
 	};
 }
 
 /** Every kelurahan of the city grouped by kecamatan, with its map colour class (relative to the highest). */
-function reachMap(villages: Village[], audienceOf: Map<string, number>, targeted: Set<string>, names: Map<string, string>) {
+function reachMap(villages: Village[], audienceOf: Map<string, number>, targeted: Set<string>) {
 	const audience = (code: string) => audienceOf.get(code) ?? 0;
 	const maxAudience = Math.max(0, ...villages.map((v) => audience(v.code)));
 	const kecamatan = [...new Set(villages.map((v) => v.parentCode ?? ''))];
@@ -147,7 +144,7 @@ function reachMap(villages: Village[], audienceOf: Map<string, number>, targeted
 		maxAudience,
 		kecamatan: kecamatan.map((code) => ({
 			code,
-			name: names.get(code) ?? code,
+			name: villages.find((v) => v.parentCode === code)?.kecamatanName ?? code,
 			kelurahan: villages
 				.filter((v) => (v.parentCode ?? '') === code)
 				.map((v) => ({ code: v.code, name: v.name, reportedAudience: audience(v.code), level: reachLevel(audience(v.code), maxAudience), targeted: targeted.has(v.code) }))

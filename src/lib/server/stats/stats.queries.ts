@@ -8,6 +8,7 @@
  * The caller authorizes (stats.policy) before asking.
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { anyOf, rowsOf } from '../db/sql';
 import { activityReports, assignments, attributions, campaigns, kims, linkClicks, reachTotals, regions, shareLinks } from '../db/schema';
@@ -46,12 +47,15 @@ export function countAssignmentRows(db: Db, campaignId: string, kimIds: Scope) {
 		.groupBy(assignments.status, assignments.dueOn);
 }
 
-/** The city's kelurahan and desa with their kecamatan, ordered by code. */
+const kecamatanOf = alias(regions, 'kecamatan');
+
+/** The city's kelurahan and desa with their kecamatan (code and name), ordered by code. */
 export function listCityVillages(db: Db, cityCode: string) {
 	return db
-		.select({ code: regions.code, name: regions.name, parentCode: regions.parentCode, population: regions.population })
+		.select({ code: regions.code, name: regions.name, parentCode: regions.parentCode, kecamatanName: kecamatanOf.name, population: regions.population })
 		.from(regions)
-		.where(and(inArray(regions.level, ['kelurahan', 'desa']), sql`${regions.parentCode} in (select code from ${regions} where parent_code = ${cityCode})`))
+		.innerJoin(kecamatanOf, eq(kecamatanOf.code, regions.parentCode))
+		.where(and(inArray(regions.level, ['kelurahan', 'desa']), eq(kecamatanOf.parentCode, cityCode)))
 		.orderBy(asc(regions.code));
 }
 
@@ -127,7 +131,7 @@ export async function reachFigures(db: Db, campaignId: string, kimIds: Scope) {
 const rowLimit = (limit: number) => (Number.isFinite(limit) ? sql`limit ${limit}` : sql``);
 
 export type KimFigures = {
-	kim_id: string; name: string; slug: string; area_code: string; status: AssignmentStatus | null; due_on: string | null;
+	kim_id: string; name: string; slug: string; area_name: string | null; status: AssignmentStatus | null; due_on: string | null;
 	reports: number; audience: number; clicks: number; visitors: number; register: number; subscribe: number; complaint: number; total: number;
 };
 
@@ -150,11 +154,11 @@ export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: numbe
 		with r as (${rows}),
 		top as (select * from r order by audience desc, clicks desc ${cut}),
 		shown as (
-			select top.*, k.name, k.slug, coalesce(k.kelurahan_code, k.kecamatan_code) as area_code
-			from top join ${kims} k on k.id = top.key::uuid
+			select top.*, k.name, k.slug, area.name as area_name
+			from top join ${kims} k on k.id = top.key::uuid left join ${regions} area on area.code = coalesce(k.kelurahan_code, k.kecamatan_code)
 			order by audience desc, clicks desc, k.name, top.key ${rowLimit(limit)}
 		)
-		select s.key as kim_id, s.name, s.slug, s.area_code, a.status::text as status, a.due_on::text as due_on,
+		select s.key as kim_id, s.name, s.slug, s.area_name, a.status::text as status, a.due_on::text as due_on,
 			s.reports::int as reports, s.audience::int as audience, s.clicks::int as clicks, s.visitors::int as visitors,
 			coalesce(conv.register, 0)::int as register, coalesce(conv.subscribe, 0)::int as subscribe, coalesce(conv.complaint, 0)::int as complaint,
 			(select count(*) from r)::int as total
@@ -169,23 +173,30 @@ export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: numbe
 		order by s.audience desc, s.clicks desc, s.name, s.key`);
 }
 
-export type KelurahanFigures = { code: string; reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number };
+export type KelurahanFigures = {
+	code: string; name: string | null; kecamatan_name: string | null; population: number | null; reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number };
 
 /**
  * The kelurahan rows: every `targeted` code and any other with reports or clicks in the scope,
  * ranked in SQL (targeted first, then reported audience, clicks and code) and cut to `limit`;
- * `total` counts them all, `reached` the targeted ones with a report whose audience is above zero.
+ * `total` counts them all, `reached` the targeted ones with a report whose audience is above zero;
+ * each with its name, kecamatan and population.
  */
 export function rankKelurahan(db: Db, campaignId: string, kimIds: Scope, targeted: string[], limit: number) {
 	return select<KelurahanFigures>(db, sql`
 		with t as (select distinct unnest(${sql.param(targeted)}::text[]) as code),
-		f as (select * from (${figures(campaignId, kimIds, 'kelurahan')}) x where key <> '' and (reports > 0 or clicks > 0))
-		select coalesce(f.key, t.code) as code, coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience,
-			coalesce(f.reaching_reports, 0)::int as reaching_reports, coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors,
-			t.code is not null as targeted, (count(*) over ())::int as total, (count(*) filter (where t.code is not null and f.reaching_reports > 0) over ())::int as reached
-		from f full join t on t.code = f.key
-		order by 7 desc, 3 desc, 5 desc, 1
-		${rowLimit(limit)}`);
+		f as (select * from (${figures(campaignId, kimIds, 'kelurahan')}) x where key <> '' and (reports > 0 or clicks > 0)),
+		r as (
+			select coalesce(f.key, t.code) as code, coalesce(f.reports, 0)::int as reports, coalesce(f.audience, 0)::int as audience,
+				coalesce(f.reaching_reports, 0)::int as reaching_reports, coalesce(f.clicks, 0)::int as clicks, coalesce(f.visitors, 0)::int as visitors,
+				t.code is not null as targeted, (count(*) over ())::int as total, (count(*) filter (where t.code is not null and f.reaching_reports > 0) over ())::int as reached
+			from f full join t on t.code = f.key
+			order by 7 desc, 3 desc, 5 desc, 1
+			${rowLimit(limit)}
+		)
+		select r.*, kel.name, kec.name as kecamatan_name, kel.population
+		from r left join ${regions} kel on kel.code = r.code left join ${regions} kec on kec.code = kel.parent_code
+		order by r.targeted desc, r.audience desc, r.clicks desc, r.code`);
 }
 
 /** The reported audience of the given kelurahan (the city's, for the map), as the scope sees it. */
