@@ -2,7 +2,7 @@ import { nowOf, type Ctx } from '../context';
 import { isStaff } from '../auth/actor';
 import { authorize } from '../kims/kims.guard';
 import { findCity } from '../site';
-import { addDays, todayWib } from '../validation';
+import { addDays, startOfWibDay, todayWib } from '../validation';
 import { endOfWibDay } from '../aduan/aduan.rules';
 import { countAssignments, percentOf } from '../stats/stats.rules';
 import {
@@ -18,8 +18,6 @@ export const WINDOW_DAYS = 30;
 export const ENDING_WITHIN_DAYS = 7;
 export const CLICK_DAYS = 7;
 
-/** The instant a WIB date starts. */
-const startOfWibDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+07:00`));
 
 /** Change from `before` to `now` in whole percent; null when there was nothing before. */
 export const changePercent = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 100));

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildKim, buildUser, ctxFor, testApi, TIDAR_SELATAN, WATES } from '../../../../tests/factories';
 import type { Db } from '../db/client';
-import { eq } from 'drizzle-orm';
-import { activityReports, kimMembers, kims, users } from '../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { activityReports, aduan, kimMembers, kims, users } from '../db/schema';
+import { rowsOf } from '../db/sql';
 import { buildAduan, buildUnitStaff } from '../aduan/aduan.factories';
 import { dueOf, endOfWibDay } from '../aduan/aduan.rules';
 import { getBoard } from '../aduan/aduan.handling.read';
@@ -13,7 +14,7 @@ import { reachFigures } from '../stats/stats.queries';
 import { percentOf } from '../stats/stats.rules';
 import { todayWib } from '../validation';
 import { getDashboard } from './dashboard.actions';
-import { reachByCampaign } from './dashboard.queries';
+import { dueAtSql, reachByCampaign } from './dashboard.queries';
 
 let db: Db;
 let call: ReturnType<typeof testApi>['call'];
@@ -205,6 +206,35 @@ describe('GET /api/v1/dashboard', () => {
 			expect(d.aduan.overdue).toBe(rows.filter((a) => dueOf(a!, now)?.overdue).length);
 			expect(d.aduan.dueToday).toBe(rows.filter((a) => dueOf(a!, now)?.dueToday).length);
 		}
+	});
+
+	it('keeps the open aduan per status and deadline day equal to a count of the aduan, through every change', async () => {
+		type Day = { status: string; due_day: string; n: number };
+		const kept = async () => rowsOf<Day>(await db.execute(sql`select status::text, due_day::text, n from aduan_open_days where n <> 0 order by 1, 2`));
+		const truth = async () =>
+			rowsOf<Day>(
+				await db.execute(sql`select status::text, aduan_due_day(${dueAtSql})::text as due_day, count(*)::int as n
+					from aduan where status in ('received', 'verified', 'in_progress', 'resolved') group by 1, 2 order by 1, 2`)
+			);
+		expect(await kept()).toEqual(await truth());
+		// 00:30 WIB on 31 March is 30 March in UTC: the day is the WIB one.
+		const a = await buildAduan(db, { status: 'received', verifyBy: wib('2026-03-31T00:30:00') });
+		expect((await kept()).find((d) => d.due_day === '2026-03-31' && d.status === 'received')?.n).toBeGreaterThan(0);
+		const steps: Partial<typeof aduan.$inferInsert>[] = [
+			{ status: 'verified', verifiedAt: wib('2026-03-31T00:10:00'), planBy: wib('2026-04-02T16:00:00') },
+			{ title: 'Judul lain' }, // no deadline field: nothing moves
+			{ planBy: wib('2026-04-03T16:00:00') },
+			{ status: 'in_progress', planPostedAt: wib('2026-04-01T09:00:00') }, // plan posted: no deadline
+			{ status: 'resolved', resolvedAt: wib('2026-04-05T09:00:00'), autoCloseAt: wib('2026-04-08T09:00:00') },
+			{ status: 'closed', closedAt: wib('2026-04-08T09:00:00') }
+		];
+		for (const step of steps) {
+			await db.update(aduan).set(step).where(eq(aduan.id, a.id));
+			expect(await kept()).toEqual(await truth());
+		}
+		const b = await buildAduan(db, { status: 'received', verifyBy: wib('2026-05-01T10:00:00') });
+		await db.delete(aduan).where(eq(aduan.id, b.id));
+		expect(await kept()).toEqual(await truth());
 	});
 
 	it('gives the same campaign clicks as the reach statistics', async () => {

@@ -4,14 +4,15 @@
  * - reports: report_days (kept on write), the days of the two 30-day windows;
  * - the KIM network: counted again only when its generation moves (networkGeneration);
  * - campaign reach: reach_totals' campaign rows (kept on write, see stats.rollup);
- * - aduan: the partial index of open aduan with their deadlines (aduan_open_due_idx);
+ * - aduan: open aduan per status and deadline day (aduan_open_days, kept on write), today's one by one;
  * - clicks per day: reach_totals' day rows.
  * The caller authorizes (staff only).
  */
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { aduan, appState, assignments, campaigns, kimMembers, kims, reachTotals, regions, reportDays, users } from '../db/schema';
+import { aduan, aduanOpenDays, appState, assignments, campaigns, kimMembers, kims, reachTotals, regions, reportDays, users } from '../db/schema';
 import type { AssignmentStatus } from '../stats/stats.rules';
+import { startOfWibDay, todayWib } from '../validation';
 
 /** The KIM network: verified and waiting KIMs, members of verified KIMs, kelurahan of the city with a verified KIM. */
 export async function kimNetwork(db: Db, cityCode: string) {
@@ -87,37 +88,39 @@ export async function reportsHeldBetween(db: Db, from: string, to: string) {
 	return { reports: Number(row.reports), audience: Number(row.audience) };
 }
 
-/** The statuses the partial index aduan_open_due_idx holds (its predicate, word for word). */
-const OPEN_STATUSES_SQL = sql`${aduan.status} in ('received', 'verified', 'in_progress', 'resolved')`;
-
 /**
- * The SQL twin of aduan.rules `dueOf`: the deadline an open aduan is working towards
- * (verification when received; the follow-up plan when verified or in progress without one;
- * the automatic close when resolved), or null. The integration test compares both row by row.
+ * The deadline an open aduan works towards, as the database computes it (migration 0017's
+ * aduan_due_at, the SQL twin of aduan.rules dueOf; the integration test compares both row by row).
  */
-export const dueAtSql = sql`case
-	when ${aduan.status} = 'received' then ${aduan.verifyBy}
-	when ${aduan.status} in ('verified', 'in_progress') and ${aduan.planPostedAt} is null then ${aduan.planBy}
-	when ${aduan.status} = 'resolved' then ${aduan.autoCloseAt} end`;
+export const dueAtSql = sql`aduan_due_at(${aduan.status}, ${aduan.verifyBy}, ${aduan.planBy}, ${aduan.planPostedAt}, ${aduan.autoCloseAt})`;
 
 /**
  * Open aduan by status, and those due today (deadline from `now` through `endOfToday`) or
  * overdue (deadline before `now`) — dueOf's `dueToday` and `overdue`, as the board filters them.
+ * The counts per status and deadline day are kept on write (aduan_open_days); only the aduan
+ * whose deadline falls on `now`'s WIB day are counted one by one (aduan_open_due_at_idx).
  */
 export async function aduanOpenCounts(db: Db, now: Date, endOfToday: Date) {
+	const today = todayWib(now);
 	const at = sql`${now.toISOString()}::timestamptz`;
-	const count = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;
+	const sum = (cond: SQL) => sql<number>`coalesce(sum(${aduanOpenDays.n}) filter (where ${cond}), 0)::int`;
+	const todays = (cond: SQL) => sql<number>`(select count(*)::int from ${aduan}
+		where ${aduan.status} in ('received', 'verified', 'in_progress', 'resolved') and ${dueAtSql} >= ${startOfWibDay(today).toISOString()}::timestamptz
+			and ${dueAtSql} <= ${endOfToday.toISOString()}::timestamptz and ${cond})`;
 	const [row] = await db
 		.select({
-			received: count(sql`${aduan.status} = 'received'`),
-			verified: count(sql`${aduan.status} = 'verified'`),
-			inProgress: count(sql`${aduan.status} = 'in_progress'`),
-			dueToday: count(sql`${dueAtSql} >= ${at} and ${dueAtSql} <= ${endOfToday.toISOString()}::timestamptz`),
-			overdue: count(sql`${dueAtSql} < ${at}`)
+			received: sum(sql`${aduanOpenDays.status} = 'received'`),
+			verified: sum(sql`${aduanOpenDays.status} = 'verified'`),
+			inProgress: sum(sql`${aduanOpenDays.status} = 'in_progress'`),
+			overdueBefore: sum(sql`${aduanOpenDays.dueDay} < ${today}::date`),
+			overdueToday: todays(sql`${dueAtSql} < ${at}`),
+			dueToday: todays(sql`${dueAtSql} >= ${at}`)
 		})
-		.from(aduan)
-		.where(OPEN_STATUSES_SQL);
-	return { received: Number(row.received), verified: Number(row.verified), inProgress: Number(row.inProgress), dueToday: Number(row.dueToday), overdue: Number(row.overdue) };
+		.from(aduanOpenDays);
+	return {
+		received: Number(row.received), verified: Number(row.verified), inProgress: Number(row.inProgress),
+		dueToday: Number(row.dueToday), overdue: Number(row.overdueBefore) + Number(row.overdueToday)
+	};
 }
 
 /** Aduan resolved in [from, to): how many, and the median hours from filing to resolution (null without any). */

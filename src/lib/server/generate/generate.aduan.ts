@@ -34,6 +34,8 @@ const deadline = (t: string, n: number) =>
 export async function insertAduan(g: Gen, prefix: string): Promise<{ aduan: number; events: number }> {
 	const { plan, R } = g;
 	await planCalendar(g);
+	// The open-aduan counts are recounted once at the end rather than kept row by row.
+	await g.exec('alter table aduan disable trigger aduan_open_days');
 	await g.exec(`create temp table gen_cat on commit drop as
 		select (row_number() over (order by position, code) - 1)::int as n, code, unit_code from aduan_categories where is_active`);
 	const cats = await g.count('select count(*)::int as n from gen_cat');
@@ -139,5 +141,10 @@ export async function insertAduan(g: Gen, prefix: string): Promise<{ aduan: numb
 		select split_part(tracking_id, '-', 2)::int, max(split_part(tracking_id, '-', 3)::int) from aduan
 		where ${mine} group by 1
 		on conflict (year) do update set last = greatest(aduan_counters.last, excluded.last)`);
+	await g.exec('alter table aduan enable trigger aduan_open_days');
+	await g.exec('delete from aduan_open_days');
+	await g.exec(`insert into aduan_open_days (status, due_day, n)
+		select status, aduan_due_day(aduan_due_at(status, verify_by, plan_by, plan_posted_at, auto_close_at)), count(*)
+		from aduan where status in ('received', 'verified', 'in_progress', 'resolved') group by 1, 2`);
 	return res;
 }

@@ -82,7 +82,11 @@ describe('generate (tiny scale)', () => {
 		// Report days agree with every report, per day.
 		expect(await one(`select count(*)::int as n from (select held_on as day, count(*)::int as reports, sum(audience_count)::int as audience from activity_reports group by 1) t
 			full join report_days d using (day) where d.reports is distinct from t.reports or d.audience is distinct from t.audience`)).toEqual({ n: 0 });
-		expect(await one(`select count(*)::int as n from pg_trigger where tgname in ('activity_reports_reach', 'activity_reports_days') and tgenabled = 'O'`)).toEqual({ n: 2 });
+		expect(await one(`select count(*)::int as n from pg_trigger where tgname in ('activity_reports_reach', 'activity_reports_days', 'aduan_open_days') and tgenabled = 'O'`)).toEqual({ n: 3 });
+		// Open aduan per status and deadline day agree with the aduan.
+		expect(await one(`select count(*)::int as n from (select status, aduan_due_day(aduan_due_at(status, verify_by, plan_by, plan_posted_at, auto_close_at)) as due_day, count(*)::int as n
+			from aduan where status in ('received', 'verified', 'in_progress', 'resolved') group by 1, 2) t
+			full join (select * from aduan_open_days where n <> 0) d using (status, due_day) where d.n is distinct from t.n`)).toEqual({ n: 0 });
 		// Share links belong to members of the link's KIM.
 		expect(await one(`select count(*)::int as n from share_links sl left join kim_members m on m.kim_id = sl.kim_id and m.user_id = sl.user_id where m.user_id is null`)).toEqual({ n: 0 });
 		// The indexes dropped for the bulk load are back.

@@ -138,16 +138,27 @@ export const aduan = pgTable(
 		index('aduan_assisted_idx').on(t.assistedBy),
 		index('aduan_kelurahan_idx').on(t.kelurahanCode, t.createdAt),
 		index('aduan_created_idx').on(t.createdAt),
-		/**
-		 * Open aduan with their deadlines, so the dashboard counts due and overdue ones with an
-		 * index-only scan. The predicate is OPEN_STATUSES_SQL in dashboard.queries: keep them equal.
-		 */
-		index('aduan_open_due_idx')
-			.on(t.status, t.verifyBy, t.planBy, t.autoCloseAt, t.planPostedAt)
-			.where(sql`${t.status} in ('received', 'verified', 'in_progress', 'resolved')`),
+		// Open aduan by deadline (aduan_due_at, an expression index made in migration 0017): the
+		// dashboard counts those due today one by one.
 		/** Resolutions by time (the dashboard's median over the last 30 days). */
 		index('aduan_resolved_idx').on(t.resolvedAt, t.createdAt).where(sql`${t.resolvedAt} is not null`)
 	]
+);
+
+/**
+ * Open aduan counted by status and the WIB day of the deadline they work towards (dashboard
+ * dueAtSql; 'infinity' without one), kept on write by a trigger on aduan (migration 0017). The
+ * dashboard sums these instead of counting every open aduan, and counts one by one only those
+ * due today.
+ */
+export const aduanOpenDays = pgTable(
+	'aduan_open_days',
+	{
+		status: aduanStatus('status').notNull(),
+		dueDay: date('due_day').notNull(),
+		n: integer('n').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.status, t.dueDay] })]
 );
 
 /**
