@@ -23,6 +23,8 @@ export type ServerOptions = {
 	timeoutMs?: number;
 	/** Working directory of the server (default this process's): the bench runs a private copy of the build. */
 	cwd?: string;
+	/** Node options of the server process (default: npm start's). */
+	nodeFlags?: string[];
 };
 
 export type RunningServer = {
@@ -61,7 +63,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 		env.SIMPUL_DATA_DIR = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'simpul-rel-'));
 	}
 	const started = performance.now();
-	const child = spawn(process.execPath, [...START_FLAGS, 'scripts/server.js'], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...(opts.nodeFlags ?? START_FLAGS), 'scripts/server.js'], { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
