@@ -137,9 +137,10 @@ export type KimFigures = {
 
 /**
  * The campaign's KIMs in the scope — its reach_totals KIM rows, made when a KIM is assigned, makes
- * its first share link or reports, and deleted with the KIM (migrations 0011, 0014) — with their figures (the totals, or a
- * scope's live ones), assignment and attributed conversions, ranked in SQL (best-reaching first:
- * reported audience, then clicks, then name) and cut to `limit`; `total` counts them all. A
+ * its first share link or reports, and deleted with the KIM (migrations 0011, 0014) — with their
+ * figures (the totals, or a scope's live ones), area name, assignment and attributed conversions,
+ * ranked in SQL (best-reaching first: reported audience, then clicks, then name) and cut to
+ * `limit`; `total` counts them all. A
  * national campaign has thousands: they are ranked on the figures alone (ties at the cut kept),
  * and only the rows shown are joined to names, assignments and conversions.
  */
@@ -174,7 +175,9 @@ export function rankKims(db: Db, campaignId: string, kimIds: Scope, limit: numbe
 }
 
 export type KelurahanFigures = {
-	code: string; name: string | null; kecamatan_name: string | null; population: number | null; reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number };
+	code: string; name: string | null; kecamatan_name: string | null; population: number | null;
+	reports: number; audience: number; reaching_reports: number; clicks: number; visitors: number; targeted: boolean; total: number; reached: number;
+};
 
 /**
  * The kelurahan rows: every `targeted` code and any other with reports or clicks in the scope,
