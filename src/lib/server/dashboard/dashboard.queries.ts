@@ -1,6 +1,6 @@
 /**
  * Reads for the agency dashboard. Every figure is an aggregate over an index range or a rollup,
- * never a scan of reports, clicks or aduan (migration 0007 adds the indexes):
+ * never a scan of reports, clicks or aduan (migrations 0007, 0015 and 0017):
  * - reports: report_days (kept on write), the days of the two 30-day windows;
  * - the KIM network: counted again only when its generation moves (networkGeneration);
  * - campaign reach: reach_totals' campaign rows (kept on write, see stats.rollup);
