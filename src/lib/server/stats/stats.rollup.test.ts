@@ -220,6 +220,8 @@ describe('reach totals of reports (kept by the activity_reports trigger)', () =>
 		const rowOf = (st: typeof whole) => st.byKim.find((k) => k.kimId === s.a.id);
 		expect(rowOf(own)).toEqual(rowOf(whole));
 		expect(whole.reach).toMatchObject({ reports: 3, reportedAudience: 35 });
+		// The map groups the city's kelurahan under their kecamatan, by name.
+		expect(whole.map.kecamatan.map((k) => k.name).sort()).toEqual(['Magelang Selatan', 'Magelang Tengah', 'Magelang Utara']);
 		expect(own.reach).toMatchObject({ reports: 2, reportedAudience: 30 });
 	});
 });
