@@ -78,8 +78,8 @@ export const regionCode = () =>
 export const todayWib = (now = new Date()) =>
 	new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
-/** The instant a WIB date starts. */
-export const startOfWibDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+07:00`));
+/** The instant a WIB date starts; `days` later for an exclusive end. */
+export const startOfWibDay = (ymd: string, days = 0) => new Date(Date.parse(`${ymd}T00:00:00+07:00`) + days * 86_400_000);
 
 /** The date `n` days after `ymd` (negative: before), as YYYY-MM-DD. */
 export const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { invalid } from '../errors';
 import { nowOf, type Ctx } from '../context';
 import { m } from '../../paraglide/messages.js';
-import { todayWib } from '../validation';
+import { startOfWibDay, todayWib } from '../validation';
 import { formatNumber } from '../../shared/format';
 import { ADUAN_STATUSES, type AduanStatus } from './aduan.rules';
 import { fillMonths, MAX_RANGE_DAYS, rangeProblems, resolveRange, roundHours, withinRatio, type StatsRange } from './aduan.stats.rules';
@@ -9,9 +9,8 @@ import { aduanByCategory, aduanByKelurahan, aduanByMonth, aduanByStatus, aduanTo
 import type { AduanStatsQuery } from './aduan.stats.schema';
 
 /** Midnight WIB at the start of `ymd` plus `days`. */
-const wibMidnight = (ymd: string, days = 0) => new Date(Date.parse(`${ymd}T00:00:00+07:00`) + days * 86_400_000);
 
-export const windowOf = (range: StatsRange): StatsWindow => ({ start: wibMidnight(range.from), end: wibMidnight(range.to, 1) });
+export const windowOf = (range: StatsRange): StatsWindow => ({ start: startOfWibDay(range.from), end: startOfWibDay(range.to, 1) });
 
 /**
  * Public statistics of the aduan filed (WIB dates, both inclusive) in the range — anyone may read

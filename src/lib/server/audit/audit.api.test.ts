@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildUser, testApi } from '../../../../tests/factories';
 import { auditLog } from '../db/schema';
 import type { Db } from '../db/client';
-import { wibDayStart } from './audit.queries';
+import { startOfWibDay } from '../validation';
 
 let db: Db;
 let call: ReturnType<typeof testApi>['call'];
@@ -72,7 +72,7 @@ describe('GET /api/v1/audit', () => {
 	});
 });
 
-it('wibDayStart is midnight in Jakarta', () => {
-	expect(wibDayStart('2026-11-28').toISOString()).toBe('2026-11-27T17:00:00.000Z');
-	expect(wibDayStart('2026-11-28', 1).toISOString()).toBe('2026-11-28T17:00:00.000Z');
+it('startOfWibDay is midnight in Jakarta', () => {
+	expect(startOfWibDay('2026-11-28').toISOString()).toBe('2026-11-27T17:00:00.000Z');
+	expect(startOfWibDay('2026-11-28', 1).toISOString()).toBe('2026-11-28T17:00:00.000Z');
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, ilike, like, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
+import { startOfWibDay } from '../validation';
 
 export type AuditFilter = {
 	/** Exact action (`user.role_change`), or a prefix without a dot (`user` → every `user.*`). */
@@ -27,10 +28,6 @@ end`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Start of a WIB calendar day as an instant; `days` later for an exclusive end. */
-export const wibDayStart = (date: string, days = 0) =>
-	new Date(new Date(`${date}T00:00:00+07:00`).getTime() + days * 86400_000);
-
 /** Audit entries matching `filter`, newest first (by id, which follows commit order closely). */
 export async function listAuditEntries(db: Db, filter: AuditFilter, limit: number) {
 	const conds = [];
@@ -44,8 +41,8 @@ export async function listAuditEntries(db: Db, filter: AuditFilter, limit: numbe
 	if (filter.entityType) conds.push(eq(auditLog.entityType, filter.entityType));
 	if (filter.entityId) conds.push(eq(auditLog.entityId, filter.entityId));
 	if (filter.actor) conds.push(ilike(auditLog.actorLabel, `%${escapeLike(filter.actor)}%`));
-	if (filter.from) conds.push(gte(auditLog.createdAt, wibDayStart(filter.from)));
-	if (filter.to) conds.push(lt(auditLog.createdAt, wibDayStart(filter.to, 1)));
+	if (filter.from) conds.push(gte(auditLog.createdAt, startOfWibDay(filter.from)));
+	if (filter.to) conds.push(lt(auditLog.createdAt, startOfWibDay(filter.to, 1)));
 	if (filter.beforeId) conds.push(lt(auditLog.id, filter.beforeId));
 	return db
 		.select({ ...getTableColumns(auditLog), entityLabel })

@@ -18,7 +18,6 @@ export const WINDOW_DAYS = 30;
 export const ENDING_WITHIN_DAYS = 7;
 export const CLICK_DAYS = 7;
 
-
 /** Change from `before` to `now` in whole percent; null when there was nothing before. */
 export const changePercent = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 100));
 

@@ -8,6 +8,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { posts } from '../db/schema';
+import { startOfWibDay } from '../validation';
 import { correctQuery, listedAt, matches } from './posts.queries';
 import { publicPath, type PostKind } from './posts.rules';
 import { snippetHtml } from './posts.snippet';
@@ -24,7 +25,6 @@ export type SearchParams = {
 export type SearchResult = { type: 'post'; id: string; title: string; url: string; snippet: string };
 
 /** Start of the WIB day `date` (YYYY-MM-DD), `days` later. */
-const wibDayStart = (date: string, days = 0) => new Date(Date.parse(`${date}T00:00:00+07:00`) + days * 86400_000);
 
 /**
  * Publicly listed posts matching `q`, best first. Only published, due, non-expired posts are
@@ -38,8 +38,8 @@ export async function searchPosts(db: Db, params: SearchParams, opts: { publicUr
 	const conds: (SQL | undefined)[] = [listedAt(now), matches(q, fix)];
 	if (params.kind) conds.push(eq(posts.kind, params.kind));
 	if (params.kelurahan_code) conds.push(eq(posts.kelurahanCode, params.kelurahan_code));
-	if (params.from) conds.push(sql`${posts.publishedAt} >= ${wibDayStart(params.from).toISOString()}::timestamptz`);
-	if (params.to) conds.push(sql`${posts.publishedAt} < ${wibDayStart(params.to, 1).toISOString()}::timestamptz`);
+	if (params.from) conds.push(sql`${posts.publishedAt} >= ${startOfWibDay(params.from).toISOString()}::timestamptz`);
+	if (params.to) conds.push(sql`${posts.publishedAt} < ${startOfWibDay(params.to, 1).toISOString()}::timestamptz`);
 
 	const tsq = sql`websearch_to_tsquery('indonesian', ${q})`;
 	// The vector weighs title (A) over summary (B) over body; corrected words count half.

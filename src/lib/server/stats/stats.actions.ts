@@ -111,7 +111,7 @@ async function readCampaignStats(ctx: Ctx, db: Db, id: string, limit: number) {
 }
 export type CampaignStats = Awaited<ReturnType<typeof getCampaignStats>>;
 
-type Village = { code: string; name: string; parentCode: string | null; kecamatanName: string; population: number | null };
+type Village = Awaited<ReturnType<typeof listCityVillages>>[number];
 
 /** A KIM's row: its figures, area name and assignment bucket (null when it has no assignment). */
 function presentKimRow(k: KimFigures, today: string) {
